@@ -168,6 +168,18 @@ class RestProtocolIT {
     }
 
     @Test
+    void refusesMissingCusttypeAndUnknownPaths() throws Exception {
+        String token = token(SimEnvironment.REAL);
+        Map<String, String> h = headers(SimEnvironment.REAL, token, "FHKST01010100");
+        h.remove("custtype");
+        assertThat(get(SimEnvironment.REAL, PRICE, h, SAMSUNG).body().get("msg_cd").asText()).isEqualTo("EGW00208");
+        Resp unknown = get(SimEnvironment.REAL, "/uapi/domestic-stock/v1/quotations/no-such-api",
+                headers(SimEnvironment.REAL, token, "FHKST01010100"), SAMSUNG);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("msg_cd").asText()).isEqualTo("OPSQ0002");
+    }
+
+    @Test
     void twentyFirstCallInOneSecondIsRateLimited() throws Exception {
         String token = token(SimEnvironment.REAL);
         for (int i = 0; i < 20; i++) {
