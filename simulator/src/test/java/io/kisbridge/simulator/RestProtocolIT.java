@@ -269,6 +269,38 @@ class RestProtocolIT {
     }
 
     @Test
+    void paperBalancePagesByTwenty() throws Exception {
+        String token = token(SimEnvironment.PAPER);
+        var codes = sim.market().codes().stream()
+                .filter(c -> !java.util.Set.of("005930", "000660", "035420", "005380").contains(c)).limit(17).toList();
+        for (String code : codes) {
+            nanos.addAndGet(1_000_000_000L);
+            long ask = sim.market().book(code).askPrices().get(0);
+            Resp r = post(SimEnvironment.PAPER, "/uapi/domestic-stock/v1/trading/order-cash", order("VTTC0012U", "50098765",
+                    Map.of("PDNO", code, "ORD_DVSN", "00", "ORD_QTY", "1", "ORD_UNPR", Long.toString(ask))),
+                    headers(SimEnvironment.PAPER, token, "VTTC0012U"));
+            assertThat(r.body().get("rt_cd").asText()).as(code).isEqualTo("0");
+        }
+        Map<String, String> q = new LinkedHashMap<>(Map.of("CANO", "50098765", "ACNT_PRDT_CD", "01", "AFHR_FLPR_YN", "N",
+                "OFL_YN", "", "INQR_DVSN", "02", "UNPR_DVSN", "01", "FUND_STTL_ICLD_YN", "N", "FNCG_AMT_AUTO_RDPT_YN", "N",
+                "PRCS_DVSN", "00", "CTX_AREA_FK100", ""));
+        q.put("CTX_AREA_NK100", "");
+        nanos.addAndGet(1_000_000_000L);
+        String path = "/uapi/domestic-stock/v1/trading/inquire-balance";
+        Resp first = get(SimEnvironment.PAPER, path, headers(SimEnvironment.PAPER, token, "VTTC8434R"), q);
+        assertThat(first.body().get("output1")).hasSize(20);
+        assertThat(first.raw().headers().firstValue("tr_cont")).contains("F");
+        q.put("CTX_AREA_NK100", first.body().get("ctx_area_nk100").asText());
+        Map<String, String> h = headers(SimEnvironment.PAPER, token, "VTTC8434R");
+        h.put("tr_cont", "N");
+        nanos.addAndGet(1_000_000_000L);
+        Resp second = get(SimEnvironment.PAPER, path, h, q);
+        assertThat(second.body().get("output1")).hasSize(1);
+        assertThat(second.raw().headers().firstValue("tr_cont")).contains("E");
+        assertThat(second.body().get("output2")).hasSize(1);
+    }
+
+    @Test
     void everyRouteAnswersWithItsDocumentedBlocks() throws Exception {
         String token = token(SimEnvironment.REAL);
         var routes = new io.kisbridge.simulator.rest.Routes().all();
