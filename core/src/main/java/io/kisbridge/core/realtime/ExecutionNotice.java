@@ -49,7 +49,7 @@ public record ExecutionNotice(
                 r.text(8),
                 r.longAt(9),
                 r.longAt(10),
-                FieldType.parseTimeOrNull(Trade.nz(r.text(11))),
+                r.timeAt(11),
                 "1".equals(r.text(12)),
                 "2".equals(r.text(13)),
                 r.text(14),

@@ -3,7 +3,6 @@ package io.kisbridge.core.realtime;
 import io.kisbridge.core.realtime.FrameFormatException.Reason;
 import io.kisbridge.core.realtime.internal.AesCbc;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -51,46 +50,64 @@ public final class FrameParser {
         if (p2 < 0) {
             throw new FrameFormatException(Reason.MALFORMED, null, "truncated after the flag");
         }
-        String trId = frame.substring(p1 + 1, p2);
-        if (trId.isEmpty()) {
+        int p3 = frame.indexOf('|', p2 + 1);
+        if (p2 == p1 + 1) {
             throw new FrameFormatException(Reason.MALFORMED, null, "empty TR ID");
         }
-        int p3 = frame.indexOf('|', p2 + 1);
         if (p3 < 0) {
-            throw new FrameFormatException(Reason.MALFORMED, safeTr(trId), "truncated after the TR ID");
+            throw new FrameFormatException(Reason.MALFORMED, safeTr(frame.substring(p1 + 1, p2)), "truncated after the TR ID");
+        }
+        RealtimeSchema schema = null;
+        String trId = knownTrId(frame, p1 + 1, p2);
+        if (trId != null) {
+            schema = RealtimeSchemas.lookup(trId);
         }
         int count = parseCount(frame, p2 + 1, p3);
         if (count < 1) {
-            throw new FrameFormatException(Reason.MALFORMED, safeTr(trId), "record count must be 1..9999");
+            throw new FrameFormatException(Reason.MALFORMED, safeTr(frame.substring(p1 + 1, p2)),
+                    "record count must be 1..9999");
         }
-        RealtimeSchema schema = RealtimeSchemas.lookup(trId);
         if (schema == null) {
-            throw new FrameFormatException(Reason.UNKNOWN_TR_ID, safeTr(trId), null);
+            throw new FrameFormatException(Reason.UNKNOWN_TR_ID, safeTr(frame.substring(p1 + 1, p2)), null);
         }
-        String payload;
         boolean encrypted = flag == '1';
         if (encrypted) {
             AesKey key = keys.apply(trId);
             if (key == null) {
                 throw new FrameFormatException(Reason.NO_KEY, trId, null);
             }
+            String plain;
             try {
-                payload = AesCbc.decrypt(frame.substring(p3 + 1), key);
+                plain = AesCbc.decrypt(frame.substring(p3 + 1), key);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 throw new FrameFormatException(Reason.DECRYPTION_FAILED, trId, e.getClass().getSimpleName());
             }
-        } else {
-            payload = frame.substring(p3 + 1);
+            return new ParsedFrame(true, trId, count, split(trId, schema, count, plain, 0));
         }
-        return new ParsedFrame(encrypted, trId, count, split(trId, schema, count, payload));
+        return new ParsedFrame(false, trId, count, split(trId, schema, count, frame, p3 + 1));
     }
 
-    private static List<RealtimeRecord> split(String trId, RealtimeSchema schema, int count, String payload) {
-        String[] values = splitCarets(payload);
-        int total = values.length;
+    private static final String[] KNOWN_TR_IDS = {
+        RealtimeSchemas.TRADE_TR, RealtimeSchemas.BOOK_TR, RealtimeSchemas.NOTICE_TR_REAL, RealtimeSchemas.NOTICE_TR_PAPER
+    };
+
+    /** The canonical TR ID string if the region names a known one (no substring on the hot path). */
+    private static String knownTrId(String frame, int from, int to) {
+        int len = to - from;
+        for (String tr : KNOWN_TR_IDS) {
+            if (tr.length() == len && frame.regionMatches(from, tr, 0, len)) {
+                return tr;
+            }
+        }
+        return null;
+    }
+
+    private static List<RealtimeRecord> split(String trId, RealtimeSchema schema, int count, String text, int from) {
+        int[] starts = fieldStarts(text, from, count * schema.fieldCount());
+        int total = starts.length - 1;
         if (count == 1) {
             RealtimeSchema layout = RealtimeSchemas.layoutFor(schema, total);
-            return List.of(new RealtimeRecord(trId, layout, values, 0, total));
+            return List.of(new RealtimeRecord(trId, layout, text, starts, 0, total));
         }
         if (total % count != 0) {
             throw new FrameFormatException(Reason.FIELD_COUNT, trId,
@@ -98,33 +115,31 @@ public final class FrameParser {
         }
         int per = total / count;
         RealtimeSchema layout = RealtimeSchemas.layoutFor(schema, per);
-        List<RealtimeRecord> records = new ArrayList<>(count);
+        RealtimeRecord[] records = new RealtimeRecord[count];
         for (int k = 0; k < count; k++) {
-            records.add(new RealtimeRecord(trId, layout, values, k * per, per));
+            records[k] = new RealtimeRecord(trId, layout, text, starts, k * per, per);
         }
-        return records;
+        return List.of(records);
     }
 
-    /** Splits on '^' keeping empty fields (also trailing ones, unlike String.split). */
-    static String[] splitCarets(String s) {
+    /** Start offsets of every '^'-separated field from {@code from}, plus a sentinel (end + 1). One pass. */
+    static int[] fieldStarts(String s, int from, int expectedFields) {
+        // Sized for a well-formed frame so that the common case neither grows nor trims.
+        int[] starts = new int[Math.max(2, Math.min(expectedFields, 1 << 16) + 1)];
+        starts[0] = from;
         int n = 1;
         int len = s.length();
-        for (int i = 0; i < len; i++) {
+        for (int i = from; i < len; i++) {
             if (s.charAt(i) == '^') {
-                n++;
+                if (n + 1 >= starts.length) {
+                    // More fields than the schema expects: tolerated, the array grows.
+                    starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                }
+                starts[n++] = i + 1;
             }
         }
-        String[] out = new String[n];
-        int start = 0;
-        int k = 0;
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) == '^') {
-                out[k++] = s.substring(start, i);
-                start = i + 1;
-            }
-        }
-        out[k] = s.substring(start);
-        return out;
+        starts[n] = len + 1;
+        return n + 1 == starts.length ? starts : java.util.Arrays.copyOf(starts, n + 1);
     }
 
     private static int parseCount(String s, int from, int to) {

@@ -36,7 +36,7 @@ public record OrderBook(
         }
         return new OrderBook(
                 r.text(0),
-                FieldType.parseTimeOrNull(Trade.nz(r.text(1))),
+                r.timeAt(1),
                 r.text(2),
                 List.copyOf(asks),
                 List.copyOf(bids),

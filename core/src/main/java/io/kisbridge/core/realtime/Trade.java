@@ -37,7 +37,7 @@ public record Trade(
     public static Trade from(RealtimeRecord r) {
         return new Trade(
                 r.text(0),
-                FieldType.parseTimeOrNull(nz(r.text(1))),
+                r.timeAt(1),
                 r.longAt(2),
                 r.text(3),
                 r.longAt(4),
@@ -53,14 +53,10 @@ public record Trade(
                 r.longAt(14),
                 r.doubleAt(18),
                 r.text(21),
-                FieldType.parseDateOrNull(nz(r.text(33))),
-                "Y".equals(r.text(35)),
+                r.dateAt(33),
+                r.textEquals(35, "Y"),
                 r.text(43),
                 r);
-    }
-
-    static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kisbridge.core.realtime.FrameFormatException.Reason;
 import io.kisbridge.core.realtime.internal.AesCbc;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -117,8 +118,10 @@ class FrameParserTest {
 
     @Test
     void keepsEmptyAndTrailingEmptyFields() {
-        assertThat(FrameParser.splitCarets("a^^b^")).containsExactly("a", "", "b", "");
-        assertThat(FrameParser.splitCarets("")).containsExactly("");
+        RealtimeRecord r = FrameParser.parse("0|H0STCNT0|001|a^^b^").records().get(0);
+        assertThat(r.size()).isEqualTo(4);
+        assertThat(List.of(r.text(0), r.text(1), r.text(2), r.text(3))).containsExactly("a", "", "b", "");
+        assertThat(FrameParser.parse("0|H0STCNT0|001|").records().get(0).text(0)).isEmpty();
     }
 
     @Test
