@@ -1,0 +1,125 @@
+package io.kisbridge.core.rest;
+
+import io.kisbridge.core.internal.Ticker;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps calls under KIS's per-app-key limit (20/s real, 2/s paper) however many threads call at once.
+ *
+ * <p>Two rules, both measured on a monotonic {@link Ticker}:
+ * <ol>
+ *   <li>Spacing: permits are handed out at least {@code window / N} apart, so traffic is smooth, never a burst.</li>
+ *   <li>Sliding window with delayed return: a permit counts from the moment it is taken until one window after the
+ *       call <em>finished</em>. At most N permits count at once. KIS sees a request somewhere between our send and
+ *       our receipt of its answer, so N+1 arrivals inside any window would need a permit taken less than a window
+ *       after an earlier call finished — which this rule forbids. Network jitter and slow answers therefore cannot
+ *       push the server's count above N.</li>
+ * </ol>
+ * The window is one second plus a safety margin.
+ *
+ * <p>KIS counts per app key, and one JVM may hold several clients with the same key (the bridge and a script,
+ * tests): {@link #shared} keeps one limiter per app-key id and environment in a static registry so all of them
+ * draw from the same budget. It is the only static state in the client; it holds no secrets (the key id is a hash).
+ */
+public final class RateLimiter {
+    public static final Duration DEFAULT_WINDOW = Duration.ofMillis(1100);
+
+    private static final Map<String, RateLimiter> SHARED = new ConcurrentHashMap<>();
+
+    private final int permits;
+    private final long windowNanos;
+    private final long spacingNanos;
+    private final Ticker ticker;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Long> recentReleases = new ArrayDeque<>();
+    private int inFlight;
+    private long nextStart = Long.MIN_VALUE;
+
+    public RateLimiter(int permitsPerWindow, Duration window, Ticker ticker) {
+        if (permitsPerWindow <= 0) {
+            throw new IllegalArgumentException("permitsPerWindow must be positive");
+        }
+        this.permits = permitsPerWindow;
+        this.windowNanos = window.toNanos();
+        this.spacingNanos = windowNanos / permitsPerWindow;
+        this.ticker = ticker;
+    }
+
+    /** The limiter shared by every client of this app key (id = hash) and environment in the JVM. */
+    public static RateLimiter shared(String keyId, String environment, int perSecond) {
+        return SHARED.computeIfAbsent(environment + ":" + keyId,
+                k -> new RateLimiter(perSecond, DEFAULT_WINDOW, Ticker.SYSTEM));
+    }
+
+    public int permitsPerWindow() {
+        return permits;
+    }
+
+    /** Blocks until a call may start; close the permit when its answer (or failure) has arrived. */
+    public Permit acquire() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                long now = ticker.nanos();
+                while (!recentReleases.isEmpty() && now - recentReleases.peekFirst() >= windowNanos) {
+                    recentReleases.pollFirst();
+                }
+                long waitNanos;
+                if (inFlight + recentReleases.size() >= permits) {
+                    // Full: wait for the oldest released permit to leave the window, or for a call to finish.
+                    waitNanos = recentReleases.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(50)
+                            : windowNanos - (now - recentReleases.peekFirst());
+                } else if (nextStart != Long.MIN_VALUE && now - nextStart < 0) {
+                    waitNanos = nextStart - now;
+                } else {
+                    inFlight++;
+                    nextStart = now + spacingNanos;
+                    return new Permit(now);
+                }
+                changed.awaitNanos(Math.max(waitNanos, 100_000));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release() {
+        lock.lock();
+        try {
+            inFlight--;
+            recentReleases.addLast(ticker.nanos());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One call's permission; {@link #close()} records when the call finished. */
+    public final class Permit implements AutoCloseable {
+        private final long grantedAt;
+        private boolean closed;
+
+        private Permit(long grantedAt) {
+            this.grantedAt = grantedAt;
+        }
+
+        public long grantedAt() {
+            return grantedAt;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                release();
+            }
+        }
+    }
+}
