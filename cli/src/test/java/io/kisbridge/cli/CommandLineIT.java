@@ -42,16 +42,6 @@ class CommandLineIT {
     }
 
     @Test
-    void demoPricesMoveBetweenRefreshes() {
-        Run r = run("demo", "--rounds", "6", "--interval-ms", "300", "--codes", "005930,000660,035420");
-
-        assertThat(r.exitCode()).isZero();
-        long distinctLines = r.out().lines().filter(l -> l.startsWith("  0")).distinct().count();
-        // 18 lines; with a moving market at least one code changes price or volume in six refreshes
-        assertThat(distinctLines).isGreaterThan(3);
-    }
-
-    @Test
     void callReachesAnyCatalogApiOnTheEmbeddedSimulator() {
         Run r = run("call", "inquire-price", "FID_INPUT_ISCD=005930", "--env", "demo");
 
