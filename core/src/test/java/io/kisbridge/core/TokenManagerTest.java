@@ -170,4 +170,14 @@ class TokenManagerTest {
         assertThat(body).containsEntry("grant_type", "client_credentials").containsEntry("appkey", TestConfigs.APP_KEY)
                 .containsEntry("secretkey", TestConfigs.APP_SECRET).doesNotContainKey("appsecret");
     }
+
+    @Test
+    void ignoresACorruptCacheFileAndIssuesANewToken() throws Exception {
+        KisClient c = client();
+        Files.createDirectories(c.tokenCacheFile().getParent());
+        Files.writeString(c.tokenCacheFile(), "{not json");
+        c.currentPrice("005930");
+        assertThat(fake.count("/oauth2/tokenP")).isEqualTo(1);
+        assertThat(Files.readString(c.tokenCacheFile())).contains("eyJ.TOKEN-1");
+    }
 }
