@@ -180,4 +180,18 @@ class TokenManagerTest {
         assertThat(fake.count("/oauth2/tokenP")).isEqualTo(1);
         assertThat(Files.readString(c.tokenCacheFile())).contains("eyJ.TOKEN-1");
     }
+
+    @Test
+    void forgetsATokenKisNoLongerKnowsWhenRevoking() {
+        KisClient c = client();
+        c.currentPrice("005930");
+        fake.always("/oauth2/revokeP", r -> json(403, "{\"error_code\":\"EGW00121\",\"error_description\":\"유효하지 않은 token 입니다.\"}"));
+        c.revokeToken();
+        assertThat(c.tokenCacheFile()).doesNotExist();
+        fake.always("/oauth2/revokeP", r -> json(403, "{\"error_code\":\"EGW00103\",\"error_description\":\"유효하지 않은 AppKey입니다.\"}"));
+        clock.advance(Duration.ofMinutes(2));
+        c.currentPrice("005930");
+        assertThatThrownBy(c::revokeToken).isInstanceOfSatisfying(KisAuthException.class,
+                e -> assertThat(e.msgCd()).isEqualTo("EGW00103"));
+    }
 }
