@@ -32,7 +32,12 @@ class ConcurrencyIT {
         Account a = new Account(SimEnvironment.REAL, new DemoCredentials("k".repeat(36), "s".repeat(180), "50012345-01", "kisdemo"), m, bus);
         m.setCrossObserver(a::onMarketTrade);
         m.addFlushHook(bus::flush);
-        m.onTrade(t -> m.book(t.code()));
+        m.addFlushBacklog(bus::hasPending);
+        List<Long> cumulative = new java.util.concurrent.CopyOnWriteArrayList<>();
+        m.onTrade(t -> {
+            m.book(t.code());
+            cumulative.add(Long.parseLong(t.h0stcnt0Fields().get(13)));
+        });
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> jobs = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
@@ -55,5 +60,6 @@ class ConcurrencyIT {
         assertThat(a.orders()).hasSize(100);
         assertThat(held).isEqualTo(filled);
         assertThat(notices.get()).isGreaterThanOrEqualTo(100);
+        assertThat(cumulative).hasSizeGreaterThanOrEqualTo(400).isSorted();
     }
 }

@@ -269,6 +269,46 @@ class RestProtocolIT {
     }
 
     @Test
+    void dailyChartGivesAtMostHundredBarsNewestFirstAndPagesBackByDate() throws Exception {
+        String token = token(SimEnvironment.REAL);
+        String path = "/uapi/domestic-stock/v1/quotations/inquire-daily-itemchartprice";
+        Map<String, String> q = new LinkedHashMap<>(Map.of("FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930",
+                "FID_INPUT_DATE_1", "20200101", "FID_INPUT_DATE_2", "20250611", "FID_PERIOD_DIV_CODE", "D", "FID_ORG_ADJ_PRC", "0"));
+        JsonNode first = get(SimEnvironment.REAL, path, headers(SimEnvironment.REAL, token, "FHKST03010100"), q).body();
+        JsonNode bars = first.get("output2");
+        assertThat(bars).hasSize(100);
+        assertThat(bars.get(0).get("stck_bsop_date").asText()).isGreaterThan(bars.get(99).get("stck_bsop_date").asText());
+        java.time.LocalDate oldest = java.time.LocalDate.parse(bars.get(99).get("stck_bsop_date").asText(), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        q.put("FID_INPUT_DATE_2", oldest.minusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        nanos.addAndGet(1_000_000_000L);
+        JsonNode second = get(SimEnvironment.REAL, path, headers(SimEnvironment.REAL, token, "FHKST03010100"), q).body();
+        assertThat(second.get("output2").get(0).get("stck_bsop_date").asText()).isLessThan(oldest.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        assertThat(first.get("output1").get("hts_kor_isnm").asText()).isEqualTo("삼성전자");
+
+        String minutes = "/uapi/domestic-stock/v1/quotations/inquire-time-itemchartprice";
+        nanos.addAndGet(1_000_000_000L);
+        JsonNode m = get(SimEnvironment.REAL, minutes, headers(SimEnvironment.REAL, token, "FHKST03010200"), Map.of(
+                "FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930", "FID_INPUT_HOUR_1", "100000",
+                "FID_PW_DATA_INCU_YN", "Y", "FID_ETC_CLS_CODE", "")).body();
+        assertThat(m.get("output2")).hasSize(30);
+        assertThat(m.get("output2").get(0).get("stck_cntg_hour").asText()).isEqualTo("100000");
+        assertThat(m.get("output2").get(29).get("stck_cntg_hour").asText()).isEqualTo("093100");
+    }
+
+    @Test
+    void standaloneStartUsesConsecutivePorts() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (KisSimulator standalone = SimulatorMain.startStandalone(port, 1)) {
+            assertThat(standalone.restUrl(SimEnvironment.REAL)).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(standalone.restUrl(SimEnvironment.PAPER)).isEqualTo("http://127.0.0.1:" + (port + 1));
+            assertThat(standalone.banner()).contains("http://127.0.0.1:" + port);
+        }
+    }
+
+    @Test
     void paperBalancePagesByTwenty() throws Exception {
         String token = token(SimEnvironment.PAPER);
         var codes = sim.market().codes().stream()

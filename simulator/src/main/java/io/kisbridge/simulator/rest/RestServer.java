@@ -343,6 +343,7 @@ public final class RestServer implements AutoCloseable {
         if (!route.paperSupported()) {
             boolean meantThisApi = route.realTrIds().contains(tr)
                     || route.realTrIds().stream().anyMatch(r -> SimEnvironment.PAPER.paperTrId(r).equals(tr));
+            // 90000000 was observed by two independent projects, not in official docs (unverified, reference §11)
             return meantThisApi ? ApiResponse.business("90000000", "모의투자에서는 해당업무가 제공되지 않습니다.") : noSuchService();
         }
         if (route.paperTrIds().contains(tr)) return null;
