@@ -247,6 +247,20 @@ public final class MarketEngine implements MarketFeed {
         hookBacklogs.add(hasPending);
     }
 
+    /** Quantity the book offers to a buyer (asks) or seller (bids) at prices within {@code limit} (0 = any). */
+    public long availableLiquidity(String code, boolean buy, long limit) {
+        return locked(() -> {
+            StockState s = state(code);
+            long total = 0;
+            for (int i = 0; i < 10; i++) {
+                long price = buy ? s.askP[i] : s.bidP[i];
+                if (price <= 0 || limit > 0 && (buy ? price > limit : price < limit)) break;
+                total += buy ? s.askQ[i] : s.bidQ[i];
+            }
+            return total;
+        });
+    }
+
     private static <T> void safe(Consumer<T> l, T v) {
         try {
             l.accept(v);
