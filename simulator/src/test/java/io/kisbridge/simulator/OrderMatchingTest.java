@@ -72,6 +72,20 @@ class OrderMatchingTest {
     }
 
     @Test
+    void paperOrdersFillAgainstTheBookWithoutMovingIt() {
+        Account paper = new Account(SimEnvironment.PAPER, new DemoCredentials("p".repeat(36), "s".repeat(180), "50098765-01", "kisdemo"),
+                market, new NoticeBus());
+        BookSnapshot before = market.book("034220");
+        long last = market.lastPrice("034220");
+        OrderOutcome o = paper.place(true, "034220", "01", before.askQuantities().get(0) + 1, 0);
+        assertThat(o.msgCd()).isEqualTo("40600000");
+        assertThat(o.branch()).isEqualTo("00950");
+        assertThat(paper.find(o.odno()).filledQty()).isEqualTo(before.askQuantities().get(0) + 1);
+        assertThat(market.book("034220").askQuantities()).isEqualTo(before.askQuantities());
+        assertThat(market.lastPrice("034220")).isEqualTo(last);
+    }
+
+    @Test
     void iocFillsWhatItCanAndCancelsTheRest() {
         BookSnapshot book = market.book("034220");
         long ask = book.askPrices().get(0);

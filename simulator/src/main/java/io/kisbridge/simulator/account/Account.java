@@ -202,7 +202,8 @@ public final class Account {
     }
 
     private void match(Order o, long limit) {
-        List<long[]> fills = market.takeLiquidity(o.code, o.buy, limit, o.remaining());
+        // paper orders fill against the shared book without moving it, as KIS's paper trading mirrors the real market
+        List<long[]> fills = market.takeLiquidity(o.code, o.buy, limit, o.remaining(), env == SimEnvironment.REAL);
         for (long[] f : fills) {
             fill(o, f[0], f[1]);
         }
