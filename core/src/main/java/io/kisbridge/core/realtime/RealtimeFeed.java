@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeFeed.class);
-    /** Official guidance: 41 registrations per app key (kis-reference.md §5). */
+    /**
+     * Official guidance: 41 registrations per app key (kis-reference.md §5); libraries use 40 for safety and
+     * whether KIS counts per session or per app key is unverified (§11) — one session per app key anyway.
+     */
     public static final int DEFAULT_MAX_REGISTRATIONS = 41;
 
     private final URI uri;

@@ -317,6 +317,45 @@ class RealtimeFeedIT {
     }
 
     @Test
+    void logsNeverContainTheApprovalKeyTheAccountOrTheHtsId() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RealtimeFeed.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            KisClient client = client(SimEnvironment.PAPER);
+            String goodKey = client.approvalKey();
+            AtomicInteger forgets = new AtomicInteger();
+            String badKey = "11111111-2222-3333-4444-555555555555";
+            RealtimeFeed feed = start(RealtimeFeed.builder(client, false)
+                    .approvalKey(() -> forgets.get() == 0 ? badKey : goodKey)
+                    .forgetApprovalKey(forgets::incrementAndGet));
+            Subscription fills = feed.subscribe(Topic.FILLS, e -> { });
+            awaitSubscribed(fills);
+            client.buy(CODE, 1, sim.market().lastPrice(CODE));
+            sim.faults().sendRawFrame(SimEnvironment.PAPER, "1|H0STCNI9|001|AAAAAAAAAAAAAAAAAAAAAA==");
+            sim.faults().sendRawFrame(SimEnvironment.PAPER, "0|H0STCNI9|001|" + sim.credentials(SimEnvironment.PAPER).htsId()
+                    + "^5001234501");
+            await().atMost(Duration.ofSeconds(5)).until(() -> feed.counters().decryptFailures() == 1
+                    && feed.counters().fieldCountMismatches() == 1);
+
+            DemoCredentials creds = sim.credentials(SimEnvironment.PAPER);
+            String account = creds.accountNumber().replace("-", "");
+            assertThat(appender.list).isNotEmpty();
+            assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .noneMatch(m -> m.contains(badKey) || m.contains(goodKey) || m.contains(account)
+                            || m.contains(creds.accountNumber()) || m.contains(creds.htsId()) || m.contains(creds.appKey()));
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(before);
+        }
+    }
+
+    @Test
     void aRefusedApprovalKeyIsReplacedByAFreshOneAndTheTopicsRestored() {
         KisClient client = client(SimEnvironment.REAL);
         AtomicInteger forgets = new AtomicInteger();

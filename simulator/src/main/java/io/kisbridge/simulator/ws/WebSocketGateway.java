@@ -104,6 +104,7 @@ public final class WebSocketGateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // KIS's real PINGPONG interval is ~100 s by community measurement, undocumented (unverified, §11).
         long pingMillis = Math.max(1, context.pingInterval().toMillis());
         scheduler.scheduleAtFixedRate(this::pingRound, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(this::flushTrades, TRADE_BATCH_WINDOW.toMillis(), TRADE_BATCH_WINDOW.toMillis(),
@@ -340,6 +341,8 @@ public final class WebSocketGateway implements AutoCloseable {
             s.register(registration);
         }
         context.counters().adjustSubscriptions(1);
+        // encrypt "Y" on the notice ack is inferred from the official client's decryption condition; KIS's
+        // document example shows "N" (unverified, kis-reference.md §7.3/§11). Every ack carries a key/iv.
         reply(s, ControlCode.SUBSCRIBE_SUCCESS, trId, trKey, noticeTrId().equals(trId), registration);
         if (BOOK_TR.equals(trId)) {
             // A fresh subscriber sees the current book at once rather than waiting for the next change.
