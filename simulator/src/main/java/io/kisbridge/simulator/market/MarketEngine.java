@@ -41,6 +41,8 @@ public final class MarketEngine implements MarketFeed {
     private final List<Consumer<BookSnapshot>> bookListeners = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
     private final List<Runnable> flushHooks = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BooleanSupplier> hookBacklogs = new CopyOnWriteArrayList<>();
+    private final ReentrantLock dispatchLock = new ReentrantLock();
     private volatile java.util.function.BiConsumer<String, Long> crossObserver = (c, p) -> { };
 
     public MarketEngine(long seed, Clock clock, boolean alwaysOpen, ReentrantLock lock) {
@@ -174,10 +176,11 @@ public final class MarketEngine implements MarketFeed {
 
     /**
      * Takes liquidity from the book for a user order: sweeps ask levels (buy) or bid levels (sell) while the price is
-     * within {@code limit} (0 = market order: any level). Each consumed level becomes a trade. Returns the fills.
-     * Must be called with the lock held; events are dispatched by {@link #flush()} once it is released.
+     * within {@code limit} (0 = market order: any level). With {@code impact} each consumed level becomes a trade and
+     * leaves the book; without (paper trading mirrors the real market without moving it) the book is only read.
+     * Returns the fills as {price, qty}. Call with the lock held; events are dispatched by {@link #flush()} later.
      */
-    public List<long[]> takeLiquidity(String code, boolean buy, long limit, long qty) {
+    public List<long[]> takeLiquidity(String code, boolean buy, long limit, long qty, boolean impact) {
         StockState s = state(code);
         List<long[]> fills = new ArrayList<>();
         long remaining = qty;
@@ -187,12 +190,14 @@ public final class MarketEngine implements MarketFeed {
             if (price <= 0 || avail <= 0) break;
             if (limit > 0 && (buy ? price > limit : price < limit)) break;
             long q = Math.min(remaining, avail);
-            if (buy) s.askQ[i] -= q; else s.bidQ[i] -= q;
             remaining -= q;
             fills.add(new long[] {price, q});
-            s.trade(now(), price, q, buy, false, true);
+            if (impact) {
+                if (buy) s.askQ[i] -= q; else s.bidQ[i] -= q;
+                s.trade(now(), price, q, buy, false, true);
+            }
         }
-        if (!fills.isEmpty()) {
+        if (impact && !fills.isEmpty()) {
             s.rebuildBook();
             pending.add(s.bookSnapshot());
         }
@@ -209,18 +214,54 @@ public final class MarketEngine implements MarketFeed {
         flushHooks.add(hook);
     }
 
-    /** Dispatches queued events, unless the current thread still holds the lock. */
+    /**
+     * Dispatches queued events, unless the current thread still holds the market lock. One thread dispatches at a
+     * time, in production order; a thread that finds another one dispatching leaves its events to it.
+     */
     public void flush() {
         if (lock.isHeldByCurrentThread()) return;
-        flushHooks.forEach(Runnable::run);
-        Object e;
-        while ((e = pending.poll()) != null) {
-            if (e instanceof TradeTick t) {
-                for (Consumer<TradeTick> l : tradeListeners) safe(l, t);
-            } else if (e instanceof BookSnapshot b) {
-                for (Consumer<BookSnapshot> l : bookListeners) safe(l, b);
+        do {
+            if (!dispatchLock.tryLock()) return;
+            try {
+                flushHooks.forEach(Runnable::run);
+                Object e;
+                while ((e = pending.poll()) != null) {
+                    if (e instanceof TradeTick t) {
+                        for (Consumer<TradeTick> l : tradeListeners) safe(l, t);
+                    } else if (e instanceof BookSnapshot b) {
+                        for (Consumer<BookSnapshot> l : bookListeners) safe(l, b);
+                    }
+                }
+            } finally {
+                dispatchLock.unlock();
             }
+        } while (!pending.isEmpty() || pendingHooks());
+    }
+
+    private boolean pendingHooks() {
+        for (java.util.function.BooleanSupplier p : hookBacklogs) {
+            if (p.getAsBoolean()) return true;
         }
+        return false;
+    }
+
+    /** Lets the flush loop see events queued by a hook's owner (the notice bus) after it looked. */
+    public void addFlushBacklog(java.util.function.BooleanSupplier hasPending) {
+        hookBacklogs.add(hasPending);
+    }
+
+    /** Quantity the book offers to a buyer (asks) or seller (bids) at prices within {@code limit} (0 = any). */
+    public long availableLiquidity(String code, boolean buy, long limit) {
+        return locked(() -> {
+            StockState s = state(code);
+            long total = 0;
+            for (int i = 0; i < 10; i++) {
+                long price = buy ? s.askP[i] : s.bidP[i];
+                if (price <= 0 || limit > 0 && (buy ? price > limit : price < limit)) break;
+                total += buy ? s.askQ[i] : s.bidQ[i];
+            }
+            return total;
+        });
     }
 
     private static <T> void safe(Consumer<T> l, T v) {
