@@ -115,7 +115,7 @@ public final class RealtimeFeed implements AutoCloseable {
     public static Builder builder(io.kisbridge.core.KisClient client, boolean restFallback) {
         io.kisbridge.core.KisConfig config = client.config();
         Builder b = new Builder()
-                .url(config.wsUrl())
+                .url(withOfficialPath(config.wsUrl()))
                 .paper(config.environment() == io.kisbridge.core.KisEnvironment.PAPER)
                 .htsId(config.htsId().orElse(null))
                 .approvalKey(client::approvalKey)
@@ -272,6 +272,16 @@ public final class RealtimeFeed implements AutoCloseable {
         if (ownsDispatcher) {
             dispatcher.shutdown();
         }
+    }
+
+    /** The official client connects to {@code <ws base>/tryitout} (kis-reference.md §2.1); keep any explicit path. */
+    static String withOfficialPath(String wsUrl) {
+        URI u = URI.create(wsUrl);
+        String path = u.getPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return wsUrl.replaceAll("/+$", "") + "/tryitout";
+        }
+        return wsUrl;
     }
 
     // ---- connection ----
