@@ -115,7 +115,7 @@ public final class RealtimeFeed implements AutoCloseable {
     public static Builder builder(io.kisbridge.core.KisClient client, boolean restFallback) {
         io.kisbridge.core.KisConfig config = client.config();
         Builder b = new Builder()
-                .url(config.wsUrl())
+                .url(withOfficialPath(config.wsUrl()))
                 .paper(config.environment() == io.kisbridge.core.KisEnvironment.PAPER)
                 .htsId(config.htsId().orElse(null))
                 .approvalKey(client::approvalKey)
@@ -193,8 +193,8 @@ public final class RealtimeFeed implements AutoCloseable {
         return handle;
     }
 
-    /** Connection status changes; the current one is delivered at once. */
-    public AutoCloseable onStatus(Consumer<FeedStatus> listener) {
+    /** Connection status changes; the current one is delivered at once. Close the handle to stop. */
+    public ListenerHandle onStatus(Consumer<FeedStatus> listener) {
         ListenerQueue<FeedStatus> q = new ListenerQueue<>(listener, dispatcher, queueCapacity, false, s -> false,
                 counters.droppedEvents, counters.conflatedEvents);
         statusListeners.add(q);
@@ -272,6 +272,16 @@ public final class RealtimeFeed implements AutoCloseable {
         if (ownsDispatcher) {
             dispatcher.shutdown();
         }
+    }
+
+    /** The official client connects to {@code <ws base>/tryitout} (kis-reference.md §2.1); keep any explicit path. */
+    static String withOfficialPath(String wsUrl) {
+        URI u = URI.create(wsUrl);
+        String path = u.getPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return wsUrl.replaceAll("/+$", "") + "/tryitout";
+        }
+        return wsUrl;
     }
 
     // ---- connection ----
@@ -459,23 +469,14 @@ public final class RealtimeFeed implements AutoCloseable {
 
     private void route(RealtimeRecord r) {
         Topic topic;
-        Object value;
         try {
-            switch (r.schema().trId()) {
-                case RealtimeSchemas.TRADE_TR -> {
-                    topic = Topic.trade(r.text(0));
-                    value = null;
-                }
-                case RealtimeSchemas.BOOK_TR -> {
-                    topic = Topic.book(r.text(0));
-                    value = null;
-                }
-                default -> {
-                    topic = Topic.FILLS;
-                    value = null;
-                }
-            }
+            topic = switch (r.schema().trId()) {
+                case RealtimeSchemas.TRADE_TR -> Topic.trade(r.text(0));
+                case RealtimeSchemas.BOOK_TR -> Topic.book(r.text(0));
+                default -> Topic.FILLS;
+            };
         } catch (IllegalArgumentException e) {
+            // The symbol field is not a symbol: a garbled record.
             counters.malformedFrames.incrementAndGet();
             return;
         }
@@ -487,7 +488,7 @@ public final class RealtimeFeed implements AutoCloseable {
             counters.unroutedRecords.incrementAndGet();
             return;
         }
-        value = switch (topic.kind()) {
+        Object value = switch (topic.kind()) {
             case TRADE -> Trade.from(r);
             case BOOK -> OrderBook.from(r);
             case FILLS -> ExecutionNotice.from(r);

@@ -54,7 +54,7 @@ class RealtimeFeedIT {
         KisConfig config = KisConfig.builder()
                 .environment(env == SimEnvironment.PAPER ? KisEnvironment.PAPER : KisEnvironment.REAL)
                 .appKey(c.appKey()).appSecret(c.appSecret()).account(c.accountNumber()).htsId(c.htsId())
-                .restUrl(sim.restUrl(env)).wsUrl(sim.wsUrl(env) + "/tryitout").stateDir(stateDir.resolve(env.name()))
+                .restUrl(sim.restUrl(env)).wsUrl(sim.wsUrl(env)).stateDir(stateDir.resolve(env.name()))
                 .build();
         KisClient client = KisClient.create(config);
         closeables.add(client);

@@ -28,6 +28,14 @@ class RealtimeUnitsTest {
     }
 
     @Test
+    void aClientsBareWebSocketUrlGetsTheOfficialTryitoutPath() {
+        assertThat(RealtimeFeed.withOfficialPath("ws://127.0.0.1:21000")).isEqualTo("ws://127.0.0.1:21000/tryitout");
+        assertThat(RealtimeFeed.withOfficialPath("ws://127.0.0.1:21000/")).isEqualTo("ws://127.0.0.1:21000/tryitout");
+        assertThat(RealtimeFeed.withOfficialPath("ws://127.0.0.1:21000/tryitout/H0STCNT0"))
+                .isEqualTo("ws://127.0.0.1:21000/tryitout/H0STCNT0");
+    }
+
+    @Test
     void backoffDoublesUpToTheCapWithinTheJitterBand() {
         Backoff low = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 0.0);
         Backoff high = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 1.0);
