@@ -87,6 +87,7 @@ public final class KisSimulator implements AutoCloseable {
         }
         engine.setCrossObserver((code, price) -> accounts.values().forEach(a -> a.onMarketTrade(code, price)));
         engine.addFlushHook(notices::flush);
+        engine.addFlushBacklog(notices::hasPending);
         this.context = new SimulatorContext(b.clock, engine, notices, approvalKeys, counters, b.pingInterval,
                 b.maxRegistrations, b.host, Map.copyOf(b.wsPorts), CREDENTIALS);
     }

@@ -30,6 +30,7 @@ class OrderMatchingTest {
                 new DemoCredentials("k".repeat(36), "s".repeat(180), "50012345-01", "kisdemo"), market, bus);
         market.setCrossObserver(account::onMarketTrade);
         market.addFlushHook(bus::flush);
+        market.addFlushBacklog(bus::hasPending);
     }
 
     @Test

@@ -168,6 +168,18 @@ class RestProtocolIT {
     }
 
     @Test
+    void refusesMissingCusttypeAndUnknownPaths() throws Exception {
+        String token = token(SimEnvironment.REAL);
+        Map<String, String> h = headers(SimEnvironment.REAL, token, "FHKST01010100");
+        h.remove("custtype");
+        assertThat(get(SimEnvironment.REAL, PRICE, h, SAMSUNG).body().get("msg_cd").asText()).isEqualTo("EGW00208");
+        Resp unknown = get(SimEnvironment.REAL, "/uapi/domestic-stock/v1/quotations/no-such-api",
+                headers(SimEnvironment.REAL, token, "FHKST01010100"), SAMSUNG);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("msg_cd").asText()).isEqualTo("OPSQ0002");
+    }
+
+    @Test
     void twentyFirstCallInOneSecondIsRateLimited() throws Exception {
         String token = token(SimEnvironment.REAL);
         for (int i = 0; i < 20; i++) {
@@ -254,6 +266,78 @@ class RestProtocolIT {
         Resp second = get(SimEnvironment.PAPER, "/uapi/domestic-stock/v1/trading/inquire-daily-ccld", h, q);
         assertThat(second.body().get("output1")).hasSize(2);
         assertThat(second.raw().headers().firstValue("tr_cont")).contains("E");
+    }
+
+    @Test
+    void dailyChartGivesAtMostHundredBarsNewestFirstAndPagesBackByDate() throws Exception {
+        String token = token(SimEnvironment.REAL);
+        String path = "/uapi/domestic-stock/v1/quotations/inquire-daily-itemchartprice";
+        Map<String, String> q = new LinkedHashMap<>(Map.of("FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930",
+                "FID_INPUT_DATE_1", "20200101", "FID_INPUT_DATE_2", "20250611", "FID_PERIOD_DIV_CODE", "D", "FID_ORG_ADJ_PRC", "0"));
+        JsonNode first = get(SimEnvironment.REAL, path, headers(SimEnvironment.REAL, token, "FHKST03010100"), q).body();
+        JsonNode bars = first.get("output2");
+        assertThat(bars).hasSize(100);
+        assertThat(bars.get(0).get("stck_bsop_date").asText()).isGreaterThan(bars.get(99).get("stck_bsop_date").asText());
+        java.time.LocalDate oldest = java.time.LocalDate.parse(bars.get(99).get("stck_bsop_date").asText(), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        q.put("FID_INPUT_DATE_2", oldest.minusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        nanos.addAndGet(1_000_000_000L);
+        JsonNode second = get(SimEnvironment.REAL, path, headers(SimEnvironment.REAL, token, "FHKST03010100"), q).body();
+        assertThat(second.get("output2").get(0).get("stck_bsop_date").asText()).isLessThan(oldest.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        assertThat(first.get("output1").get("hts_kor_isnm").asText()).isEqualTo("삼성전자");
+
+        String minutes = "/uapi/domestic-stock/v1/quotations/inquire-time-itemchartprice";
+        nanos.addAndGet(1_000_000_000L);
+        JsonNode m = get(SimEnvironment.REAL, minutes, headers(SimEnvironment.REAL, token, "FHKST03010200"), Map.of(
+                "FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930", "FID_INPUT_HOUR_1", "100000",
+                "FID_PW_DATA_INCU_YN", "Y", "FID_ETC_CLS_CODE", "")).body();
+        assertThat(m.get("output2")).hasSize(30);
+        assertThat(m.get("output2").get(0).get("stck_cntg_hour").asText()).isEqualTo("100000");
+        assertThat(m.get("output2").get(29).get("stck_cntg_hour").asText()).isEqualTo("093100");
+    }
+
+    @Test
+    void standaloneStartUsesConsecutivePorts() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (KisSimulator standalone = SimulatorMain.startStandalone(port, 1)) {
+            assertThat(standalone.restUrl(SimEnvironment.REAL)).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(standalone.restUrl(SimEnvironment.PAPER)).isEqualTo("http://127.0.0.1:" + (port + 1));
+            assertThat(standalone.banner()).contains("http://127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void paperBalancePagesByTwenty() throws Exception {
+        String token = token(SimEnvironment.PAPER);
+        var codes = sim.market().codes().stream()
+                .filter(c -> !java.util.Set.of("005930", "000660", "035420", "005380").contains(c)).limit(17).toList();
+        for (String code : codes) {
+            nanos.addAndGet(1_000_000_000L);
+            long ask = sim.market().book(code).askPrices().get(0);
+            Resp r = post(SimEnvironment.PAPER, "/uapi/domestic-stock/v1/trading/order-cash", order("VTTC0012U", "50098765",
+                    Map.of("PDNO", code, "ORD_DVSN", "00", "ORD_QTY", "1", "ORD_UNPR", Long.toString(ask))),
+                    headers(SimEnvironment.PAPER, token, "VTTC0012U"));
+            assertThat(r.body().get("rt_cd").asText()).as(code).isEqualTo("0");
+        }
+        Map<String, String> q = new LinkedHashMap<>(Map.of("CANO", "50098765", "ACNT_PRDT_CD", "01", "AFHR_FLPR_YN", "N",
+                "OFL_YN", "", "INQR_DVSN", "02", "UNPR_DVSN", "01", "FUND_STTL_ICLD_YN", "N", "FNCG_AMT_AUTO_RDPT_YN", "N",
+                "PRCS_DVSN", "00", "CTX_AREA_FK100", ""));
+        q.put("CTX_AREA_NK100", "");
+        nanos.addAndGet(1_000_000_000L);
+        String path = "/uapi/domestic-stock/v1/trading/inquire-balance";
+        Resp first = get(SimEnvironment.PAPER, path, headers(SimEnvironment.PAPER, token, "VTTC8434R"), q);
+        assertThat(first.body().get("output1")).hasSize(20);
+        assertThat(first.raw().headers().firstValue("tr_cont")).contains("F");
+        q.put("CTX_AREA_NK100", first.body().get("ctx_area_nk100").asText());
+        Map<String, String> h = headers(SimEnvironment.PAPER, token, "VTTC8434R");
+        h.put("tr_cont", "N");
+        nanos.addAndGet(1_000_000_000L);
+        Resp second = get(SimEnvironment.PAPER, path, h, q);
+        assertThat(second.body().get("output1")).hasSize(1);
+        assertThat(second.raw().headers().firstValue("tr_cont")).contains("E");
+        assertThat(second.body().get("output2")).hasSize(1);
     }
 
     @Test

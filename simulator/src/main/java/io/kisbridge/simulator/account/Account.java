@@ -297,10 +297,12 @@ public final class Account {
     // ------------------------------------------------------------------ queries (call with the lock held or accept a racy read)
 
     public Order find(String odno) {
-        for (Order o : orders) {
-            if (o.odno.equals(odno)) return o;
-        }
-        return null;
+        return locked(() -> {
+            for (Order o : orders) {
+                if (o.odno.equals(odno)) return o;
+            }
+            return null;
+        });
     }
 
     public List<Order> orders() {
@@ -341,15 +343,15 @@ public final class Account {
     }
 
     public long boughtAmountToday() {
-        return boughtAmountToday;
+        return locked(() -> boughtAmountToday);
     }
 
     public long soldAmountToday() {
-        return soldAmountToday;
+        return locked(() -> soldAmountToday);
     }
 
     public long feesToday() {
-        return feesToday;
+        return locked(() -> feesToday);
     }
 
     private <T> T locked(java.util.function.Supplier<T> s) {

@@ -23,6 +23,10 @@ public final class NoticeBus implements ExecutionFeed {
         pending.add(n);
     }
 
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
     public void flush() {
         ExecutionNotice n;
         while ((n = pending.poll()) != null) {

@@ -41,6 +41,8 @@ public final class MarketEngine implements MarketFeed {
     private final List<Consumer<BookSnapshot>> bookListeners = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
     private final List<Runnable> flushHooks = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BooleanSupplier> hookBacklogs = new CopyOnWriteArrayList<>();
+    private final ReentrantLock dispatchLock = new ReentrantLock();
     private volatile java.util.function.BiConsumer<String, Long> crossObserver = (c, p) -> { };
 
     public MarketEngine(long seed, Clock clock, boolean alwaysOpen, ReentrantLock lock) {
@@ -209,18 +211,40 @@ public final class MarketEngine implements MarketFeed {
         flushHooks.add(hook);
     }
 
-    /** Dispatches queued events, unless the current thread still holds the lock. */
+    /**
+     * Dispatches queued events, unless the current thread still holds the market lock. One thread dispatches at a
+     * time, in production order; a thread that finds another one dispatching leaves its events to it.
+     */
     public void flush() {
         if (lock.isHeldByCurrentThread()) return;
-        flushHooks.forEach(Runnable::run);
-        Object e;
-        while ((e = pending.poll()) != null) {
-            if (e instanceof TradeTick t) {
-                for (Consumer<TradeTick> l : tradeListeners) safe(l, t);
-            } else if (e instanceof BookSnapshot b) {
-                for (Consumer<BookSnapshot> l : bookListeners) safe(l, b);
+        do {
+            if (!dispatchLock.tryLock()) return;
+            try {
+                flushHooks.forEach(Runnable::run);
+                Object e;
+                while ((e = pending.poll()) != null) {
+                    if (e instanceof TradeTick t) {
+                        for (Consumer<TradeTick> l : tradeListeners) safe(l, t);
+                    } else if (e instanceof BookSnapshot b) {
+                        for (Consumer<BookSnapshot> l : bookListeners) safe(l, b);
+                    }
+                }
+            } finally {
+                dispatchLock.unlock();
             }
+        } while (!pending.isEmpty() || pendingHooks());
+    }
+
+    private boolean pendingHooks() {
+        for (java.util.function.BooleanSupplier p : hookBacklogs) {
+            if (p.getAsBoolean()) return true;
         }
+        return false;
+    }
+
+    /** Lets the flush loop see events queued by a hook's owner (the notice bus) after it looked. */
+    public void addFlushBacklog(java.util.function.BooleanSupplier hasPending) {
+        hookBacklogs.add(hasPending);
     }
 
     private static <T> void safe(Consumer<T> l, T v) {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * KRX calendar of the simulator: weekends and the fixed-date public holidays plus the year-end closing day
- * (12-31) are closed. Lunar holidays (설날, 추석) and substitute holidays are not modelled (approximation).
+ * (12-31) are closed. Lunar holidays (설날, 추석) and substitute holidays are not modelled (approximation), nor are
+ * the auction and after-hours sessions (their times are general KRX knowledge, unverified in the reference).
  */
 public final class TradingCalendar {
     public static final ZoneId KST = ZoneId.of("Asia/Seoul");

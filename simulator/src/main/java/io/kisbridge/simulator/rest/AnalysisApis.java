@@ -198,6 +198,10 @@ final class AnalysisApis {
         };
     }
 
+    /**
+     * FID_INPUT_ISCD is a member-firm code per the doc but the official sample passes a stock code (unverified,
+     * reference §11): any value is accepted and the answer covers all firms.
+     */
     static ApiResponse opinionsByFirm(ApiRequest r) {
         LocalDate from = QuoteApis.parseDate(r.param("FID_INPUT_DATE_1"));
         LocalDate to = QuoteApis.parseDate(r.param("FID_INPUT_DATE_2"));

@@ -35,7 +35,10 @@ public record ApiResponse(int status, Map<String, Object> body, String trCont) {
         return new ApiResponse(200, envelope("1", msgCd, msg1), "");
     }
 
-    /** Gateway/system refusal: HTTP 500 with the envelope (how EGW errors are observed, reference §3.5). */
+    /**
+     * Gateway/system refusal: HTTP 500 with the envelope. Unverified (reference §11): 500 is what several projects
+     * observed for EGW errors, some saw 200; clients must parse the body on any status.
+     */
     public static ApiResponse gateway(String msgCd, String msg1) {
         return new ApiResponse(500, envelope("1", msgCd, msg1), "");
     }

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST server of one environment: the auth endpoints, every route of {@link Routes}, and the fault API under
- * {@code /__sim}. Checks run in this order: app key, app secret, Bearer token, rate limit, TR ID, parameters,
+ * {@code /__sim}. Checks run in this order: app key, app secret, Bearer token, rate limit, method, custtype and
+ * content-type, TR ID, parameters,
  * hashkey, account; then the route's handler answers.
  *
  * <p>Where the reference does not give KIS's exact code, the choice is ours: wrong TR ID for the path → 500
@@ -94,6 +95,11 @@ public final class RestServer implements AutoCloseable {
             app.post(r.path(), ctx -> dispatch(ctx, r, true));
         }
         faultApi.register(app);
+        app.error(404, ctx -> {
+            if (ctx.result() == null || !ctx.path().startsWith("/__sim")) {
+                json(ctx, 404, ApiResponse.envelope("1", "OPSQ0002", "없는 서비스 코드 입니다"));
+            }
+        });
         app.start(host, port);
         LOG.info("KIS simulator {} REST listening on {}:{}", env, host, app.port());
     }
@@ -226,6 +232,7 @@ public final class RestServer implements AutoCloseable {
         if (refused == null && post != route.post()) {
             refused = ApiResponse.gateway("EGW00101", "유효하지 않은 요청입니다.");
         }
+        if (refused == null) refused = checkCusttypeAndContentType(ctx, post);
         if (refused == null) refused = checkTrId(route, trId);
         if (refused != null) {
             write(ctx, refused, trId);
@@ -308,6 +315,23 @@ public final class RestServer implements AutoCloseable {
         return null;
     }
 
+    /**
+     * custtype is a required header (P individual, B corporate) → EGW00208 when missing or other; a POST body must be
+     * sent as application/json → EGW00132. Both codes are KIS's (reference §3.5); refusing a missing header is our
+     * strict reading of "required".
+     */
+    private static ApiResponse checkCusttypeAndContentType(Context ctx, boolean post) {
+        String custtype = ctx.header("custtype");
+        if (!"P".equals(custtype) && !"B".equals(custtype)) {
+            return ApiResponse.gateway("EGW00208", "고객타입(custtype)이 유효하지 않습니다.");
+        }
+        String ct = ctx.header("content-type");
+        if (post && (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+            return ApiResponse.gateway("EGW00132", "Content-Type이 유효하지 않습니다.");
+        }
+        return null;
+    }
+
     private ApiResponse checkTrId(Route route, String trId) {
         if (trId == null || trId.isBlank()) {
             return ApiResponse.gateway("OPSQ9999", "JSON PARSING ERROR : tr_id not found");
@@ -319,6 +343,7 @@ public final class RestServer implements AutoCloseable {
         if (!route.paperSupported()) {
             boolean meantThisApi = route.realTrIds().contains(tr)
                     || route.realTrIds().stream().anyMatch(r -> SimEnvironment.PAPER.paperTrId(r).equals(tr));
+            // 90000000 was observed by two independent projects, not in official docs (unverified, reference §11)
             return meantThisApi ? ApiResponse.business("90000000", "모의투자에서는 해당업무가 제공되지 않습니다.") : noSuchService();
         }
         if (route.paperTrIds().contains(tr)) return null;

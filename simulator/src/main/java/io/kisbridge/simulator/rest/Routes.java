@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The simulator's own route table: one record per REST API of kis-reference.md §6, transcribed independently of
- * core's catalog (so a typo in either shows up as a failing core test). Deprecated TR IDs (§2.3) are aliases.
+ * core's catalog (so a typo in either shows up as a failing core test). Deprecated TR IDs (§2.3) are aliases;
+ * whether KIS still accepts them today is unverified (documented as "may be blocked without notice").
  */
 public final class Routes {
     private static final String Q = Route.BASE + "quotations/";
