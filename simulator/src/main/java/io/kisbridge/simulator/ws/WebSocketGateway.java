@@ -1,41 +1,421 @@
 package io.kisbridge.simulator.ws;
 
-import io.javalin.Javalin;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kisbridge.simulator.SimEnvironment;
+import io.kisbridge.simulator.account.ExecutionNotice;
 import io.kisbridge.simulator.internal.SimulatorContext;
+import io.kisbridge.simulator.market.BookSnapshot;
+import io.kisbridge.simulator.market.TradeTick;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * PLACEHOLDER owned by the realtime engineer, who replaces this body with the real KIS WebSocket server. It only
- * binds the port so that {@code wsUrl()} is meaningful; it speaks no protocol yet.
+ * The simulator's KIS WebSocket server (kis-reference.md §7): subscribe/unsubscribe with acks and a
+ * per-registration AES key/iv, H0STCNT0 (batched), H0STASP0 and encrypted H0STCNI0/H0STCNI9 data frames,
+ * PINGPONG liveness, the 41-registration cap, one session per app key and the §7.5 control codes.
+ *
+ * <p>Built on Jetty's own WebSocket API rather than Javalin's {@code ws()} handler: Javalin does not
+ * surface pong control frames, and the reference requires accepting either a text echo or a pong frame
+ * as the answer to PINGPONG. Jetty is already on the simulator's classpath through Javalin, and it is a
+ * different implementation from the client's Java-WebSocket, so the two sides do not share code.
  */
 public final class WebSocketGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
+    private static final Pattern PATH = Pattern.compile("/|/tryitout/?|/tryitout/[A-Za-z0-9]{1,16}/?");
+    private static final DateTimeFormatter PING_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+    static final String TRADE_TR = "H0STCNT0";
+    static final String BOOK_TR = "H0STASP0";
+    static final String NOTICE_TR_REAL = "H0STCNI0";
+    static final String NOTICE_TR_PAPER = "H0STCNI9";
+    /** H0STCNT0 records reaching a session within this window go out as one batched frame. */
+    static final Duration TRADE_BATCH_WINDOW = Duration.ofMillis(20);
+    private static final int MAX_BATCH = 999;
+
     private final SimEnvironment env;
     private final SimulatorContext context;
-    private Javalin app;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Set<WsSession> sessions = new CopyOnWriteArraySet<>();
+    private final List<AutoCloseable> feedSubscriptions = new ArrayList<>();
+    private volatile boolean holdTradeFlush;
+    private Server server;
+    private ScheduledExecutorService scheduler;
 
     public WebSocketGateway(SimEnvironment env, SimulatorContext context) {
         this.env = env;
         this.context = context;
     }
 
-    public void start() {
-        app = Javalin.create(cfg -> cfg.showJavalinBanner = false).start(context.host(), context.wsPort(env));
+    public synchronized void start() {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(context.host());
+        connector.setPort(context.wsPort(env));
+        server.addConnector(connector);
+        ServletContextHandler handler = new ServletContextHandler();
+        handler.setContextPath("/");
+        JettyWebSocketServletContainerInitializer.configure(handler, (servletContext, container) -> {
+            container.setIdleTimeout(Duration.ofHours(1));
+            container.setMaxTextMessageSize(1 << 16);
+            container.addMapping("/*", (req, resp) -> {
+                String path = req.getRequestPath();
+                if (!PATH.matcher(path).matches()) {
+                    try {
+                        resp.sendError(404, "no WebSocket at " + path);
+                    } catch (java.io.IOException ignored) {
+                        // the upgrade is refused either way
+                    }
+                    return null;
+                }
+                return new WsSession(this);
+            });
+        });
+        server.setHandler(handler);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the WebSocket gateway on " + context.host(), e);
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sim-ws-" + env.name().toLowerCase());
+            t.setDaemon(true);
+            return t;
+        });
+        long pingMillis = Math.max(1, context.pingInterval().toMillis());
+        scheduler.scheduleAtFixedRate(this::pingRound, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(this::flushTrades, TRADE_BATCH_WINDOW.toMillis(), TRADE_BATCH_WINDOW.toMillis(),
+                TimeUnit.MILLISECONDS);
+        feedSubscriptions.add(context.marketFeed().onTrade(this::onTrade));
+        feedSubscriptions.add(context.marketFeed().onBook(this::onBook));
+        feedSubscriptions.add(context.executionFeed().onNotice(this::onNotice));
     }
 
     public int port() {
-        return app.port();
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
+    /** Fault hook: cuts every open session without a close handshake, as a network drop would. */
     public void dropAllSessions() {
-        // placeholder: no sessions yet
+        for (WsSession s : sessions) {
+            closed(s);
+            s.disconnect();
+        }
     }
 
+    /** Fault hook: sends a raw (possibly malformed or truncated) text frame to every open session. */
     public void broadcastRaw(String frame) {
-        // placeholder: no sessions yet
+        for (WsSession s : sessions) {
+            s.send(frame);
+        }
+    }
+
+    /** Test hook: while held, H0STCNT0 records accumulate; releasing flushes them as one batched frame. */
+    public void holdTradeFlush(boolean hold) {
+        this.holdTradeFlush = hold;
+        if (!hold && scheduler != null) {
+            scheduler.execute(this::flushTrades);
+        }
+    }
+
+    public int openSessions() {
+        return sessions.size();
     }
 
     @Override
-    public void close() {
-        if (app != null) app.stop();
+    public synchronized void close() {
+        for (AutoCloseable c : feedSubscriptions) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // best effort on shutdown
+            }
+        }
+        feedSubscriptions.clear();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        for (WsSession s : sessions) {
+            closed(s);
+        }
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                LOG.debug("WebSocket gateway stop: {}", e.toString());
+            }
+        }
+    }
+
+    // ---- session lifecycle ----
+
+    void opened(WsSession s) {
+        sessions.add(s);
+        context.counters().recordWsSessionOpened();
+    }
+
+    void closed(WsSession s) {
+        sessions.remove(s);
+        int held = s.markClosed();
+        if (held > 0) {
+            context.counters().adjustSubscriptions(-held);
+        }
+    }
+
+    void answeredPing(WsSession s) {
+        s.pingOutstanding(false);
+        context.counters().recordPong();
+    }
+
+    private void pingRound() {
+        String ping = "{\"header\":{\"tr_id\":\"PINGPONG\",\"datetime\":\""
+                + PING_TIME.format(context.clock().instant().atZone(KST)) + "\"}}";
+        for (WsSession s : sessions) {
+            if (s.pingOutstanding()) {
+                // Neither a text echo nor a pong frame since the last PINGPONG: KIS drops such sessions.
+                closed(s);
+                s.close(1000, "PINGPONG not answered");
+                continue;
+            }
+            s.pingOutstanding(true);
+            s.send(ping);
+        }
+    }
+
+    // ---- requests ----
+
+    void onText(WsSession s, String text) {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (Exception e) {
+            reply(s, ControlCode.INVALID_JSON, "", "", false, null);
+            return;
+        }
+        if (root == null || !root.isObject()) {
+            reply(s, ControlCode.INVALID_JSON, "", "", false, null);
+            return;
+        }
+        JsonNode header = root.get("header");
+        if (header == null || !header.isObject()) {
+            reply(s, ControlCode.HEADER_NOT_FOUND, "", "", false, null);
+            return;
+        }
+        if ("PINGPONG".equals(header.path("tr_id").asText()) && !root.has("body")) {
+            answeredPing(s);
+            return;
+        }
+        handleRequest(s, header, root.get("body"));
+    }
+
+    private void handleRequest(WsSession s, JsonNode header, JsonNode body) {
+        JsonNode input = body == null ? null : body.get("input");
+        String trId = input == null ? "" : input.path("tr_id").asText("");
+        String trKey = input == null ? "" : input.path("tr_key").asText("");
+        if (!header.hasNonNull("approval_key") || header.get("approval_key").asText().isEmpty()) {
+            reply(s, ControlCode.APPKEY_NOT_FOUND, trId, trKey, false, null);
+            return;
+        }
+        if (!header.hasNonNull("custtype")) {
+            reply(s, ControlCode.CUSTTYPE_NOT_FOUND, trId, trKey, false, null);
+            return;
+        }
+        String custtype = header.get("custtype").asText();
+        if (!"P".equals(custtype) && !"B".equals(custtype)) {
+            reply(s, ControlCode.INVALID_CUSTTYPE, trId, trKey, false, null);
+            return;
+        }
+        String trType = header.path("tr_type").asText("");
+        if (!"1".equals(trType) && !"2".equals(trType)) {
+            reply(s, ControlCode.INVALID_TR_TYPE, trId, trKey, false, null);
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            reply(s, ControlCode.BODY_NOT_FOUND, trId, trKey, false, null);
+            return;
+        }
+        if (input == null || !input.isObject()) {
+            reply(s, ControlCode.INPUT_NOT_FOUND, trId, trKey, false, null);
+            return;
+        }
+        if (!input.hasNonNull("tr_key")) {
+            reply(s, ControlCode.TR_KEY_NOT_FOUND, trId, trKey, false, null);
+            return;
+        }
+        if (!input.get("tr_key").isTextual()) {
+            reply(s, ControlCode.JSON_INVALID_TR_KEY, trId, trKey, false, null);
+            return;
+        }
+        Optional<String> appKey = context.approvalKeys().appKeyFor(env, header.get("approval_key").asText());
+        if (appKey.isEmpty()) {
+            reply(s, ControlCode.INVALID_APPROVAL, trId, trKey, false, null);
+            return;
+        }
+        if (!bindAppKey(s, appKey.get())) {
+            reply(s, ControlCode.ALREADY_IN_USE_APPKEY, trId, trKey, false, null);
+            return;
+        }
+        if (!isServedTrId(trId)) {
+            reply(s, ControlCode.INVALID_TR_ID, trId, trKey, false, null);
+            return;
+        }
+        if ("1".equals(trType)) {
+            subscribe(s, trId, trKey);
+        } else {
+            unsubscribe(s, trId, trKey);
+        }
+    }
+
+    /** One session per app key (OPSP8996): binds on the first valid request. */
+    private synchronized boolean bindAppKey(WsSession s, String appKey) {
+        String bound = s.appKey();
+        if (bound != null) {
+            return bound.equals(appKey);
+        }
+        for (WsSession other : sessions) {
+            if (other != s && !other.isClosed() && appKey.equals(other.appKey())) {
+                return false;
+            }
+        }
+        s.bindAppKey(appKey);
+        return true;
+    }
+
+    private boolean isServedTrId(String trId) {
+        return TRADE_TR.equals(trId) || BOOK_TR.equals(trId) || noticeTrId().equals(trId);
+    }
+
+    private String noticeTrId() {
+        return env == SimEnvironment.PAPER ? NOTICE_TR_PAPER : NOTICE_TR_REAL;
+    }
+
+    private boolean isValidTrKey(String trId, String trKey) {
+        if (noticeTrId().equals(trId)) {
+            var creds = context.credentials(env);
+            return creds != null && trKey.equals(creds.htsId());
+        }
+        return context.marketFeed().isKnownCode(trKey);
+    }
+
+    private void subscribe(WsSession s, String trId, String trKey) {
+        context.counters().recordSubscribeRequest();
+        if (!isValidTrKey(trId, trKey)) {
+            reply(s, ControlCode.INVALID_TR_KEY, trId, trKey, false, null);
+            return;
+        }
+        Registration registration;
+        synchronized (s) {
+            if (s.registration(trId, trKey) != null) {
+                reply(s, ControlCode.ALREADY_IN_SUBSCRIBE, trId, trKey, false, null);
+                return;
+            }
+            if (s.registrationCount() >= context.maxRegistrations()) {
+                context.counters().recordRegistrationRejection();
+                reply(s, ControlCode.MAX_SUBSCRIBE_OVER, trId, trKey, false, null);
+                return;
+            }
+            registration = new Registration(trId, trKey, Aes.randomAscii(32), Aes.randomAscii(16));
+            s.register(registration);
+        }
+        context.counters().adjustSubscriptions(1);
+        reply(s, ControlCode.SUBSCRIBE_SUCCESS, trId, trKey, noticeTrId().equals(trId), registration);
+        if (BOOK_TR.equals(trId)) {
+            // A fresh subscriber sees the current book at once rather than waiting for the next change.
+            send(s, BOOK_TR, context.marketFeed().book(trKey).h0stasp0Fields());
+        }
+    }
+
+    private void unsubscribe(WsSession s, String trId, String trKey) {
+        if (s.unregister(trId, trKey)) {
+            context.counters().adjustSubscriptions(-1);
+            reply(s, ControlCode.UNSUBSCRIBE_SUCCESS, trId, trKey, false, null);
+        } else {
+            reply(s, ControlCode.UNSUBSCRIBE_NOT_FOUND, trId, trKey, false, null);
+        }
+    }
+
+    private void reply(WsSession s, ControlCode code, String trId, String trKey, boolean encrypt, Registration r) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode header = root.putObject("header");
+        header.put("tr_id", trId);
+        header.put("tr_key", trKey);
+        header.put("encrypt", encrypt ? "Y" : "N");
+        ObjectNode body = root.putObject("body");
+        body.put("rt_cd", code.rtCd);
+        body.put("msg_cd", code.msgCd);
+        body.put("msg1", code.msg1);
+        if (r != null) {
+            ObjectNode output = body.putObject("output");
+            output.put("iv", r.aesIv());
+            output.put("key", r.aesKey());
+        }
+        s.send(root.toString());
+    }
+
+    // ---- data ----
+
+    private void onTrade(TradeTick tick) {
+        String record = String.join("^", tick.h0stcnt0Fields());
+        for (WsSession s : sessions) {
+            if (s.registration(TRADE_TR, tick.code()) != null) {
+                s.queueTrade(record);
+            }
+        }
+    }
+
+    private void flushTrades() {
+        if (holdTradeFlush) {
+            return;
+        }
+        for (WsSession s : sessions) {
+            List<String> records = s.drainTrades();
+            for (int from = 0; from < records.size(); from += MAX_BATCH) {
+                List<String> batch = records.subList(from, Math.min(records.size(), from + MAX_BATCH));
+                s.send("0|" + TRADE_TR + "|" + String.format("%03d", batch.size()) + "|" + String.join("^", batch));
+            }
+        }
+    }
+
+    private void onBook(BookSnapshot book) {
+        for (WsSession s : sessions) {
+            if (s.registration(BOOK_TR, book.code()) != null) {
+                send(s, BOOK_TR, book.h0stasp0Fields());
+            }
+        }
+    }
+
+    private void send(WsSession s, String trId, List<String> fields) {
+        s.send("0|" + trId + "|001|" + String.join("^", fields));
+    }
+
+    private void onNotice(ExecutionNotice notice) {
+        if (notice.environment() != env) {
+            return;
+        }
+        String trId = noticeTrId();
+        String plain = String.join("^", notice.fields());
+        for (WsSession s : sessions) {
+            Registration r = s.registration(trId, notice.htsId());
+            if (r != null) {
+                s.send("1|" + trId + "|001|" + Aes.encrypt(plain, r.aesKey(), r.aesIv()));
+            }
+        }
     }
 }

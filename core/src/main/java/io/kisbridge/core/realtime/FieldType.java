@@ -1,0 +1,128 @@
+package io.kisbridge.core.realtime;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * How a realtime field's text converts to a Java value. Every KIS value arrives as text; an empty
+ * field, or one that does not parse as its declared type, converts to {@code null} (the raw text stays
+ * available through {@link RealtimeRecord#text(int)}).
+ */
+public enum FieldType {
+    /** Free text or a code (signs, flags, class codes): kept as the String. */
+    TEXT,
+    /** Signed integer (prices in KRW, quantities, counts). */
+    LONG,
+    /** Signed decimal (rates, VWAP): {@link BigDecimal}. */
+    DECIMAL,
+    /** {@code HHMMSS} → {@link LocalTime} (KST wall time). */
+    TIME,
+    /** {@code YYYYMMDD} → {@link LocalDate}. */
+    DATE;
+
+    public Object convert(String text) {
+        if (text == null || text.isEmpty()) {
+            return this == TEXT ? text : null;
+        }
+        return switch (this) {
+            case TEXT -> text;
+            case LONG -> parseLongOrNull(text);
+            case DECIMAL -> parseDecimalOrNull(text);
+            case TIME -> parseTimeOrNull(text);
+            case DATE -> parseDateOrNull(text);
+        };
+    }
+
+    /** Parses a signed decimal integer without allocating; {@code null} if it is not one (or overflows). */
+    public static Long parseLongOrNull(String s) {
+        int len = s.length();
+        if (len == 0 || len > 19) {
+            return null;
+        }
+        int i = 0;
+        boolean negative = false;
+        char first = s.charAt(0);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i = 1;
+            if (len == 1) {
+                return null;
+            }
+        }
+        long value = 0;
+        for (; i < len; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            value = value * 10 + d;
+        }
+        return negative ? -value : value;
+    }
+
+    /** Like {@link #parseLongOrNull} but returns {@code fallback} instead of null (hot path: no boxing). */
+    public static long parseLong(String s, long fallback) {
+        int len = s.length();
+        if (len == 0 || len > 19) {
+            return fallback;
+        }
+        int i = 0;
+        boolean negative = false;
+        char first = s.charAt(0);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i = 1;
+            if (len == 1) {
+                return fallback;
+            }
+        }
+        long value = 0;
+        for (; i < len; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return fallback;
+            }
+            value = value * 10 + d;
+        }
+        return negative ? -value : value;
+    }
+
+    static BigDecimal parseDecimalOrNull(String s) {
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static LocalTime parseTimeOrNull(String s) {
+        if (s.length() != 6) {
+            return null;
+        }
+        long v = parseLong(s, -1);
+        if (v < 0) {
+            return null;
+        }
+        int h = (int) (v / 10000);
+        int m = (int) (v / 100 % 100);
+        int sec = (int) (v % 100);
+        if (h > 23 || m > 59 || sec > 59) {
+            return null;
+        }
+        return LocalTime.of(h, m, sec);
+    }
+
+    static LocalDate parseDateOrNull(String s) {
+        if (s.length() != 8) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 4, 6, 10),
+                    Integer.parseInt(s, 6, 8, 10));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+}

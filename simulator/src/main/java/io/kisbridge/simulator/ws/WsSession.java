@@ -1,0 +1,142 @@
+package io.kisbridge.simulator.ws;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WebSocketListener;
+import org.eclipse.jetty.websocket.api.WebSocketPingPongListener;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+
+/**
+ * One client connection. Jetty calls the listener methods; state changes go through the gateway, which
+ * holds the cross-session rules (one session per app key, counters).
+ */
+final class WsSession implements WebSocketListener, WebSocketPingPongListener {
+    private final WebSocketGateway gateway;
+    private volatile Session session;
+
+    /** Guarded by this. Insertion order = registration order. */
+    private final Map<String, Registration> registrations = new LinkedHashMap<>();
+    /** Guarded by this: H0STCNT0 records waiting for the next batch flush. */
+    private final List<String> pendingTrades = new ArrayList<>();
+    private String appKey;
+    private volatile boolean pingOutstanding;
+    private volatile boolean closed;
+
+    WsSession(WebSocketGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void onWebSocketConnect(Session s) {
+        this.session = s;
+        gateway.opened(this);
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        gateway.onText(this, message);
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        gateway.answeredPing(this);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        gateway.closed(this);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        gateway.closed(this);
+    }
+
+    void send(String text) {
+        Session s = session;
+        if (s != null && s.isOpen() && !closed) {
+            s.getRemote().sendString(text, WriteCallback.NOOP);
+        }
+    }
+
+    void disconnect() {
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
+    void close(int code, String reason) {
+        Session s = session;
+        if (s != null) {
+            s.close(code, reason);
+        }
+    }
+
+    /** Marks closed; returns the registration count it held (once; later calls return -1). */
+    synchronized int markClosed() {
+        if (closed) {
+            return -1;
+        }
+        closed = true;
+        int n = registrations.size();
+        registrations.clear();
+        pendingTrades.clear();
+        return n;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    synchronized String appKey() {
+        return appKey;
+    }
+
+    synchronized void bindAppKey(String key) {
+        this.appKey = key;
+    }
+
+    synchronized Registration registration(String trId, String trKey) {
+        return registrations.get(trId + "|" + trKey);
+    }
+
+    synchronized int registrationCount() {
+        return registrations.size();
+    }
+
+    synchronized void register(Registration r) {
+        registrations.put(r.trId() + "|" + r.trKey(), r);
+    }
+
+    synchronized boolean unregister(String trId, String trKey) {
+        return registrations.remove(trId + "|" + trKey) != null;
+    }
+
+    synchronized void queueTrade(String record) {
+        if (!closed) {
+            pendingTrades.add(record);
+        }
+    }
+
+    synchronized List<String> drainTrades() {
+        if (pendingTrades.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(pendingTrades);
+        pendingTrades.clear();
+        return out;
+    }
+
+    boolean pingOutstanding() {
+        return pingOutstanding;
+    }
+
+    void pingOutstanding(boolean value) {
+        this.pingOutstanding = value;
+    }
+}
