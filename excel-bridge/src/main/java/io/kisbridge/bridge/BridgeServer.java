@@ -1,0 +1,100 @@
+package io.kisbridge.bridge;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.kisbridge.bridge.internal.http.BridgeKey;
+import io.kisbridge.bridge.internal.http.Routes;
+import io.kisbridge.bridge.internal.http.SecurityFilter;
+import io.kisbridge.core.KisClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge: a Javalin app built from injected services (a {@link KisClient}, the options), no static state.
+ * {@link #start} binds and returns a running server; {@link #close} stops it. The HTTP contract is documented in
+ * excel-bridge/README.md.
+ */
+public final class BridgeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeServer.class);
+
+    private final BridgeOptions options;
+    private final FunctionSet functions;
+    private final BridgeKey key;
+    private final Javalin app;
+
+    private BridgeServer(BridgeOptions options, KisClient client) {
+        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(client, "client");
+        this.key = BridgeKey.create(options.stateDir(), new SecureRandom());
+        this.functions = FunctionSet.create(client, options.cacheTtl(), options.batchWindow());
+        this.app = createApp(options, client, functions, key);
+    }
+
+    /** Builds and starts the bridge on {@code options.host():options.port()} (port 0 = ephemeral). */
+    public static BridgeServer start(BridgeOptions options, KisClient client) {
+        BridgeServer s = new BridgeServer(options, client);
+        try {
+            s.app.start(options.host(), options.port());
+        } catch (RuntimeException e) {
+            s.functions.close();
+            throw e;
+        }
+        LOG.info("bridge listening on {} ({})", s.url(), client.config().environment().id());
+        return s;
+    }
+
+    private Javalin createApp(BridgeOptions opts, KisClient client, FunctionSet fns, BridgeKey bridgeKey) {
+        Routes routes = new Routes(fns, client);
+        Javalin[] self = new Javalin[1];
+        SecurityFilter security = new SecurityFilter(opts, bridgeKey, () -> self[0].port());
+        Javalin j = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+        });
+        self[0] = j;
+        j.before(security::check);
+        j.get("/health", routes::health);
+        j.get("/v1/functions", routes::functionList);
+        j.get("/v1/fn/{name}", routes::fn);
+        j.get("/v1/fn/{name}/<args>", routes::fn);
+        j.get("/v1/api/{api}", routes::api);
+        j.post("/v1/batch", routes::batch);
+        j.exception(BridgeException.class, Routes::mapped);
+        j.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                .json(java.util.Map.of("error", java.util.Map.of("kind", "refused", "message", e.getMessage(),
+                        "status", e.getStatus()))));
+        return j;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** http://127.0.0.1:PORT (the loopback address the bridge is bound to, or the configured host). */
+    public String url() {
+        String h = options.host().contains(":") && !options.host().startsWith("[") ? "[" + options.host() + "]"
+                : options.host();
+        return "http://" + h + ":" + port();
+    }
+
+    public Path keyFile() {
+        return key.file();
+    }
+
+    public FunctionSet functions() {
+        return functions;
+    }
+
+    public BridgeOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        functions.close();
+    }
+}
