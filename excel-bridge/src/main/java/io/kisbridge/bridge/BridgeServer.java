@@ -3,6 +3,8 @@ package io.kisbridge.bridge;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.kisbridge.bridge.internal.http.BridgeKey;
+import io.kisbridge.bridge.internal.orders.OrderDesk;
+import io.kisbridge.bridge.internal.orders.OrderRoutes;
 import io.kisbridge.bridge.internal.http.Routes;
 import io.kisbridge.bridge.internal.http.SecurityFilter;
 import io.kisbridge.core.KisClient;
@@ -62,6 +64,14 @@ public final class BridgeServer implements AutoCloseable {
         j.get("/v1/fn/{name}/<args>", routes::fn);
         j.get("/v1/api/{api}", routes::api);
         j.post("/v1/batch", routes::batch);
+        OrderDesk desk = new OrderDesk(client, opts.limits(), opts.tradingArmed(),
+                code -> Long.parseLong(fns.invoke("PRICE", code) instanceof FnResult.Scalar s ? s.value() : "0"));
+        OrderRoutes orders = new OrderRoutes(desk, opts.limits());
+        j.get("/v1/trading", orders::trading);
+        j.post("/v1/trading", orders::arm);
+        j.post("/v1/orders", orders::place);
+        j.post("/v1/orders/{orderNo}/cancel", orders::cancel);
+        j.post("/v1/orders/{orderNo}/modify", orders::modify);
         j.exception(BridgeException.class, Routes::mapped);
         j.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                 .json(java.util.Map.of("error", java.util.Map.of("kind", "refused", "message", e.getMessage(),

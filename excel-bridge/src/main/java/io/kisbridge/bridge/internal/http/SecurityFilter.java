@@ -19,12 +19,15 @@ import java.util.function.IntSupplier;
  *   <li>An Origin header, when present, must be the bridge's own origin (http or https, any loopback name, the
  *       bound port). No CORS headers are ever sent, so other sites cannot read answers.</li>
  *   <li>State-changing methods (anything but GET/HEAD/OPTIONS) without an Origin come from non-browser clients:
- *       they must present X-Bridge-Key, except the read-only {@code POST /v1/batch}.</li>
+ *       they must present X-Bridge-Key, except the read-only {@code POST /v1/batch}. Orders and arming
+ *       ({@code /v1/orders}, {@code /v1/trading}) always need X-Bridge-Key, whatever the Origin.</li>
  * </ol>
  */
 public final class SecurityFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> READ_ONLY_POSTS = Set.of("/v1/batch");
+    /** Paths whose state-changing requests need X-Bridge-Key even from the bridge's own origin. */
+    private static final java.util.List<String> KEY_ALWAYS = java.util.List.of("/v1/orders", "/v1/trading");
 
     private final BridgeOptions options;
     private final BridgeKey key;
@@ -51,8 +54,10 @@ public final class SecurityFilter {
             throw new ForbiddenResponse("requests from origin " + origin + " are refused");
         }
         String method = ctx.method().name();
-        if (!SAFE_METHODS.contains(method) && origin == null && !READ_ONLY_POSTS.contains(ctx.path())
-                && !key.matches(ctx.header(BridgeKey.HEADER))) {
+        boolean keyAlways = KEY_ALWAYS.stream().anyMatch(p -> ctx.path().startsWith(p));
+        boolean needsKey = !SAFE_METHODS.contains(method)
+                && (keyAlways || origin == null && !READ_ONLY_POSTS.contains(ctx.path()));
+        if (needsKey && !key.matches(ctx.header(BridgeKey.HEADER))) {
             throw new ForbiddenResponse(method + " " + ctx.path() + " without an Origin needs the X-Bridge-Key header"
                     + " (the key is in " + BridgeKey.FILE_NAME + " in the state directory)");
         }
