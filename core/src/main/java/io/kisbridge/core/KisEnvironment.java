@@ -40,7 +40,7 @@ public enum KisEnvironment {
         return switch (v) {
             case "real", "prod", "live" -> REAL;
             case "paper", "vps", "virtual", "demo" -> PAPER;
-            default -> throw new KisConfigException("KIS_ENV", "KIS_ENV must be 'real' or 'paper'");
+            default -> throw new KisConfigException("KIS_ENV", "KIS_ENV / --env must be 'real' or 'paper'; got '" + v + "'");
         };
     }
 }

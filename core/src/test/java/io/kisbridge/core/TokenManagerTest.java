@@ -170,4 +170,28 @@ class TokenManagerTest {
         assertThat(body).containsEntry("grant_type", "client_credentials").containsEntry("appkey", TestConfigs.APP_KEY)
                 .containsEntry("secretkey", TestConfigs.APP_SECRET).doesNotContainKey("appsecret");
     }
+
+    @Test
+    void ignoresACorruptCacheFileAndIssuesANewToken() throws Exception {
+        KisClient c = client();
+        Files.createDirectories(c.tokenCacheFile().getParent());
+        Files.writeString(c.tokenCacheFile(), "{not json");
+        c.currentPrice("005930");
+        assertThat(fake.count("/oauth2/tokenP")).isEqualTo(1);
+        assertThat(Files.readString(c.tokenCacheFile())).contains("eyJ.TOKEN-1");
+    }
+
+    @Test
+    void forgetsATokenKisNoLongerKnowsWhenRevoking() {
+        KisClient c = client();
+        c.currentPrice("005930");
+        fake.always("/oauth2/revokeP", r -> json(403, "{\"error_code\":\"EGW00121\",\"error_description\":\"유효하지 않은 token 입니다.\"}"));
+        c.revokeToken();
+        assertThat(c.tokenCacheFile()).doesNotExist();
+        fake.always("/oauth2/revokeP", r -> json(403, "{\"error_code\":\"EGW00103\",\"error_description\":\"유효하지 않은 AppKey입니다.\"}"));
+        clock.advance(Duration.ofMinutes(2));
+        c.currentPrice("005930");
+        assertThatThrownBy(c::revokeToken).isInstanceOfSatisfying(KisAuthException.class,
+                e -> assertThat(e.msgCd()).isEqualTo("EGW00103"));
+    }
 }

@@ -20,6 +20,12 @@ class MarketRulesTest {
     }
 
     @Test
+    void standardCodesCarryTheIsinCheckDigit() {
+        assertThat(io.kisbridge.simulator.market.Universe.find("005930").orElseThrow().isin()).isEqualTo("KR7005930003");
+        assertThat(io.kisbridge.simulator.market.Universe.find("000660").orElseThrow().isin()).isEqualTo("KR7000660001");
+    }
+
+    @Test
     void tickSizesFollowTheKrxBands() {
         assertThat(PriceRules.tickSize(1_999)).isEqualTo(1);
         assertThat(PriceRules.tickSize(2_000)).isEqualTo(5);

@@ -72,6 +72,46 @@ class OrderMatchingTest {
     }
 
     @Test
+    void paperOrdersFillAgainstTheBookWithoutMovingIt() {
+        Account paper = new Account(SimEnvironment.PAPER, new DemoCredentials("p".repeat(36), "s".repeat(180), "50098765-01", "kisdemo"),
+                market, new NoticeBus());
+        BookSnapshot before = market.book("034220");
+        long last = market.lastPrice("034220");
+        OrderOutcome o = paper.place(true, "034220", "01", before.askQuantities().get(0) + 1, 0);
+        assertThat(o.msgCd()).isEqualTo("40600000");
+        assertThat(o.branch()).isEqualTo("00950");
+        assertThat(paper.find(o.odno()).filledQty()).isEqualTo(before.askQuantities().get(0) + 1);
+        assertThat(market.book("034220").askQuantities()).isEqualTo(before.askQuantities());
+        assertThat(market.lastPrice("034220")).isEqualTo(last);
+    }
+
+    @Test
+    void iocFillsWhatItCanAndCancelsTheRest() {
+        BookSnapshot book = market.book("034220");
+        long ask = book.askPrices().get(0);
+        long available = book.askQuantities().get(0);
+        OrderOutcome o = account.place(true, "034220", "11", available + 4, ask);
+        assertThat(account.find(o.odno()).filledQty()).isEqualTo(available);
+        assertThat(account.find(o.odno()).remaining()).isZero();
+        ExecutionNotice last = notices.get(notices.size() - 1);
+        assertThat(last.fields().get(14)).isEqualTo("3");
+        assertThat(Long.parseLong(last.fields().get(9))).isEqualTo(4);
+        assertThat(last.fields().get(7)).isEqualTo("1");
+    }
+
+    @Test
+    void fokThatCannotFillCompletelyFillsNothing() {
+        BookSnapshot book = market.book("034220");
+        long ask = book.askPrices().get(0);
+        OrderOutcome o = account.place(true, "034220", "12", book.askQuantities().get(0) + 1, ask);
+        assertThat(o.accepted()).isTrue();
+        assertThat(account.find(o.odno()).filledQty()).isZero();
+        assertThat(account.find(o.odno()).remaining()).isZero();
+        assertThat(notices).extracting(ExecutionNotice::cntgYn).containsExactly("1", "1");
+        assertThat(market.book("034220").askQuantities().get(0)).isEqualTo(book.askQuantities().get(0));
+    }
+
+    @Test
     void restingBuyFillsWhenTheWalkCrossesIt() {
         long last = market.lastPrice("005930");
         long limit = PriceRules.downTick(PriceRules.downTick(PriceRules.downTick(last)));

@@ -180,6 +180,38 @@ class RestProtocolIT {
     }
 
     @Test
+    void everyRealOnlyRouteRefusesPaperWithTheDocumentedMessage() throws Exception {
+        String paper = token(SimEnvironment.PAPER);
+        int refused = 0;
+        for (var route : new io.kisbridge.simulator.rest.Routes().all()) {
+            if (route.paperSupported()) continue;
+            nanos.addAndGet(1_000_000_000L);
+            Resp r = get(SimEnvironment.PAPER, route.path(), headers(SimEnvironment.PAPER, paper, route.realTrIds().get(0)), Map.of());
+            assertThat(r.body().get("msg_cd").asText()).as(route.name()).isEqualTo("90000000");
+            refused++;
+        }
+        assertThat(refused).isEqualTo(24);
+    }
+
+    @Test
+    void deprecatedTrIdsAreAcceptedAsAliases() throws Exception {
+        String token = token(SimEnvironment.REAL);
+        Map<String, String> q = new LinkedHashMap<>(Map.of("CANO", "50012345", "ACNT_PRDT_CD", "01", "INQR_STRT_DT", "20250611",
+                "INQR_END_DT", "20250611", "SLL_BUY_DVSN_CD", "00", "CCLD_DVSN", "00", "INQR_DVSN", "00", "INQR_DVSN_3", "00"));
+        for (String tr : java.util.List.of("TTTC0081R", "TTTC8001R", "CTSC9215R", "CTSC9115R")) {
+            nanos.addAndGet(1_000_000_000L);
+            Resp r = get(SimEnvironment.REAL, "/uapi/domestic-stock/v1/trading/inquire-daily-ccld", headers(SimEnvironment.REAL, token, tr), q);
+            assertThat(r.body().get("rt_cd").asText()).as(tr).isEqualTo("0");
+            assertThat(r.raw().headers().firstValue("tr_id")).contains(tr);
+        }
+        Map<String, String> p = Map.of("CANO", "50012345", "ACNT_PRDT_CD", "01", "INQR_DVSN_1", "0", "INQR_DVSN_2", "0",
+                "CTX_AREA_FK100", "", "CTX_AREA_NK100", "");
+        nanos.addAndGet(1_000_000_000L);
+        assertThat(get(SimEnvironment.REAL, "/uapi/domestic-stock/v1/trading/inquire-psbl-rvsecncl",
+                headers(SimEnvironment.REAL, token, "TTTC8036R"), p).body().get("rt_cd").asText()).isEqualTo("0");
+    }
+
+    @Test
     void twentyFirstCallInOneSecondIsRateLimited() throws Exception {
         String token = token(SimEnvironment.REAL);
         for (int i = 0; i < 20; i++) {

@@ -113,13 +113,21 @@ public final class TokenManager implements TokenSource {
                 body.put("appkey", config.appKey());
                 body.put("appsecret", config.appSecret());
                 body.put("token", t.accessToken());
-                JsonNode answer = exchangeAuth("/oauth2/revokeP", body, "revokeP");
-                JsonNode code = answer.get("code");
-                if (code != null && code.asInt() != 200) {
-                    throw new KisAuthException(code.asText(), "KIS refused to revoke the access token: "
-                            + Json.text(answer, "message"));
+                try {
+                    JsonNode answer = exchangeAuth("/oauth2/revokeP", body, "revokeP");
+                    JsonNode code = answer.get("code");
+                    if (code != null && code.asInt() != 200) {
+                        throw new KisAuthException(code.asText(), "KIS refused to revoke the access token: "
+                                + Json.text(answer, "message"));
+                    }
+                    LOG.info("Access token revoked");
+                } catch (KisApiException e) {
+                    if (!ResponseMapper.isTokenRejected(e)) {
+                        throw new KisAuthException(e.msgCd(), "KIS refused to revoke the access token: " + e.msgCd()
+                                + " " + e.msg1(), e);
+                    }
+                    LOG.info("The access token was already expired or unknown to KIS; forgetting it");
                 }
-                LOG.info("Access token revoked");
             }
             current = null;
             cache.delete();

@@ -28,6 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * draw from the same budget. It is the only static state in the client; it holds no secrets (the key id is a hash).
  */
 public final class RateLimiter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RateLimiter.class);
     public static final Duration DEFAULT_WINDOW = Duration.ofMillis(1100);
 
     private static final Map<String, RateLimiter> SHARED = new ConcurrentHashMap<>();
@@ -54,8 +55,14 @@ public final class RateLimiter {
 
     /** The limiter shared by every client of this app key (id = hash) and environment in the JVM. */
     public static RateLimiter shared(String keyId, String environment, int perSecond) {
-        return SHARED.computeIfAbsent(environment + ":" + keyId,
+        RateLimiter limiter = SHARED.computeIfAbsent(environment + ":" + keyId,
                 k -> new RateLimiter(perSecond, DEFAULT_WINDOW, Ticker.SYSTEM));
+        if (limiter.permits != perSecond) {
+            // KIS counts per app key, so the first client's budget stays the one budget for that key.
+            LOG.warn("Another client of this app key already limits {} calls to {}/s; keeping that instead of {}/s",
+                    environment, limiter.permits, perSecond);
+        }
+        return limiter;
     }
 
     public int permitsPerWindow() {

@@ -83,16 +83,17 @@ public final class Account {
             }
             Quote q = market.quote(code);
             long limit;
+            boolean marketType = "01".equals(ordDvsn) || "13".equals(ordDvsn) || "14".equals(ordDvsn);
             switch (ordDvsn) {
-                case "00" -> limit = price;
-                case "01" -> limit = 0;
-                case "03" -> limit = buy ? q.askPrice1() : q.bidPrice1(); // 최유리: best opposite price
+                case "00", "11", "12" -> limit = price;
+                case "01", "13", "14" -> limit = 0;
+                case "03", "15", "16" -> limit = buy ? q.askPrice1() : q.bidPrice1(); // 최유리: best opposite price
                 case "04" -> limit = buy ? q.bidPrice1() : q.askPrice1(); // 최우선: best same-side price
                 default -> {
-                    return refuse("APBK0548", "주문구분 코드가 유효하지 않습니다. (지원: 00, 01, 03, 04)");
+                    return refuse("APBK0548", "주문구분 코드가 유효하지 않습니다. (지원: 00, 01, 03, 04, 11-16)");
                 }
             }
-            if ("01".equals(ordDvsn) && price != 0) {
+            if (marketType && price != 0) {
                 return refuse("APBK0621", "시장가 주문은 주문단가를 0 으로 입력하십시오.");
             }
             if (limit > 0 && !PriceRules.isOnTick(limit)) {
@@ -101,7 +102,7 @@ public final class Account {
             if (limit > 0 && (limit > q.upper() || limit < q.lower())) {
                 return refuse("APBK0919", "주문단가가 상하한가 범위를 벗어났습니다.");
             }
-            if (limit <= 0 && !"01".equals(ordDvsn)) {
+            if (limit <= 0 && !marketType) {
                 return refuse("APBK0918", "주문단가가 호가단위에 맞지 않습니다.");
             }
             if (buy) {
@@ -114,7 +115,16 @@ public final class Account {
             }
             Order o = newOrder(null, Order.Kind.NEW, buy, ordDvsn, code, qty, limit);
             notice(o, o.qty, o.price, "1", "1");
-            match(o, limit);
+            boolean fok = "2".equals(o.condition());
+            if (!fok || market.availableLiquidity(code, buy, limit) >= qty) {
+                match(o, limit);
+            }
+            if (!"0".equals(o.condition()) && o.remaining() > 0) {
+                // IOC/FOK: the unfilled remainder is cancelled at once (ACPT_YN 3)
+                long rest = o.remaining();
+                o.withdrawnQty += rest;
+                notice(o, rest, o.price, "1", "3");
+            }
             return OrderOutcome.ok(o, successCode(buy), successMessage(buy));
         } finally {
             market.lock().unlock();
@@ -192,7 +202,8 @@ public final class Account {
     }
 
     private void match(Order o, long limit) {
-        List<long[]> fills = market.takeLiquidity(o.code, o.buy, limit, o.remaining());
+        // paper orders fill against the shared book without moving it, as KIS's paper trading mirrors the real market
+        List<long[]> fills = market.takeLiquidity(o.code, o.buy, limit, o.remaining(), env == SimEnvironment.REAL);
         for (long[] f : fills) {
             fill(o, f[0], f[1]);
         }
@@ -250,7 +261,7 @@ public final class Account {
             case CANCEL -> "2";
         });
         f.add(o.ordDvsn);
-        f.add("0");
+        f.add(o.condition());
         f.add(o.code);
         f.add(Fmt.zeroPad(qty, 10));
         f.add(Fmt.zeroPad(price, 9));

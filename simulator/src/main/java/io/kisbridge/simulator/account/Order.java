@@ -62,6 +62,31 @@ public final class Order {
     }
 
     public boolean market() {
-        return "01".equals(ordDvsn);
+        return "01".equals(ordDvsn) || "13".equals(ordDvsn) || "14".equals(ordDvsn);
+    }
+
+    /** ODER_COND of the notice: 0 none, 1 IOC, 2 FOK. */
+    public String condition() {
+        return switch (ordDvsn) {
+            case "11", "13", "15" -> "1";
+            case "12", "14", "16" -> "2";
+            default -> "0";
+        };
+    }
+
+    /** ord_dvsn_name of the inquiries. */
+    public String ordDvsnName() {
+        return switch (ordDvsn) {
+            case "01" -> "시장가";
+            case "03" -> "최유리지정가";
+            case "04" -> "최우선지정가";
+            case "11" -> "IOC지정가";
+            case "12" -> "FOK지정가";
+            case "13" -> "IOC시장가";
+            case "14" -> "FOK시장가";
+            case "15" -> "IOC최유리";
+            case "16" -> "FOK최유리";
+            default -> "지정가";
+        };
     }
 }

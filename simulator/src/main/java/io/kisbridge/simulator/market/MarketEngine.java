@@ -176,10 +176,11 @@ public final class MarketEngine implements MarketFeed {
 
     /**
      * Takes liquidity from the book for a user order: sweeps ask levels (buy) or bid levels (sell) while the price is
-     * within {@code limit} (0 = market order: any level). Each consumed level becomes a trade. Returns the fills.
-     * Must be called with the lock held; events are dispatched by {@link #flush()} once it is released.
+     * within {@code limit} (0 = market order: any level). With {@code impact} each consumed level becomes a trade and
+     * leaves the book; without (paper trading mirrors the real market without moving it) the book is only read.
+     * Returns the fills as {price, qty}. Call with the lock held; events are dispatched by {@link #flush()} later.
      */
-    public List<long[]> takeLiquidity(String code, boolean buy, long limit, long qty) {
+    public List<long[]> takeLiquidity(String code, boolean buy, long limit, long qty, boolean impact) {
         StockState s = state(code);
         List<long[]> fills = new ArrayList<>();
         long remaining = qty;
@@ -189,12 +190,14 @@ public final class MarketEngine implements MarketFeed {
             if (price <= 0 || avail <= 0) break;
             if (limit > 0 && (buy ? price > limit : price < limit)) break;
             long q = Math.min(remaining, avail);
-            if (buy) s.askQ[i] -= q; else s.bidQ[i] -= q;
             remaining -= q;
             fills.add(new long[] {price, q});
-            s.trade(now(), price, q, buy, false, true);
+            if (impact) {
+                if (buy) s.askQ[i] -= q; else s.bidQ[i] -= q;
+                s.trade(now(), price, q, buy, false, true);
+            }
         }
-        if (!fills.isEmpty()) {
+        if (impact && !fills.isEmpty()) {
             s.rebuildBook();
             pending.add(s.bookSnapshot());
         }
@@ -245,6 +248,20 @@ public final class MarketEngine implements MarketFeed {
     /** Lets the flush loop see events queued by a hook's owner (the notice bus) after it looked. */
     public void addFlushBacklog(java.util.function.BooleanSupplier hasPending) {
         hookBacklogs.add(hasPending);
+    }
+
+    /** Quantity the book offers to a buyer (asks) or seller (bids) at prices within {@code limit} (0 = any). */
+    public long availableLiquidity(String code, boolean buy, long limit) {
+        return locked(() -> {
+            StockState s = state(code);
+            long total = 0;
+            for (int i = 0; i < 10; i++) {
+                long price = buy ? s.askP[i] : s.bidP[i];
+                if (price <= 0 || limit > 0 && (buy ? price > limit : price < limit)) break;
+                total += buy ? s.askQ[i] : s.bidQ[i];
+            }
+            return total;
+        });
     }
 
     private static <T> void safe(Consumer<T> l, T v) {

@@ -158,7 +158,7 @@ final class AccountApis {
             for (Order o : rows) {
                 boolean cancel = o.kind == Order.Kind.CANCEL;
                 out1.add(Out.row().put("ord_dt", date).put("ord_gno_brno", o.branch).put("odno", o.odno)
-                        .put("orgn_odno", o.orgnOdno).put("ord_dvsn_name", "01".equals(o.ordDvsn) ? "시장가" : "지정가")
+                        .put("orgn_odno", o.orgnOdno).put("ord_dvsn_name", o.ordDvsnName())
                         .put("sll_buy_dvsn_cd", o.buy ? "02" : "01")
                         .put("sll_buy_dvsn_cd_name", (o.buy ? "매수" : "매도") + switch (o.kind) {
                             case NEW -> "";
@@ -194,7 +194,7 @@ final class AccountApis {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Order o : rows) {
                 out.add(Out.row().put("ord_gno_brno", o.branch).put("odno", o.odno).put("orgn_odno", o.orgnOdno)
-                        .put("ord_dvsn_name", "01".equals(o.ordDvsn) ? "시장가" : "지정가").put("pdno", o.code)
+                        .put("ord_dvsn_name", o.ordDvsnName()).put("pdno", o.code)
                         .put("prdt_name", o.name).put("rvse_cncl_dvsn_name", (o.buy ? "매수" : "매도") + (o.kind == Order.Kind.MODIFY ? "정정" : ""))
                         .put("ord_qty", o.qty).put("ord_unpr", o.price).put("ord_tmd", Fmt.time(o.time))
                         .put("tot_ccld_qty", o.filledQty()).put("tot_ccld_amt", o.filledAmount()).put("psbl_qty", o.remaining())

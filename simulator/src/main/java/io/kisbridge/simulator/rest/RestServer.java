@@ -15,12 +15,10 @@ import io.kisbridge.simulator.auth.ApprovalKeys;
 import io.kisbridge.simulator.auth.TokenStore;
 import io.kisbridge.simulator.internal.RateLimiter;
 import io.kisbridge.simulator.market.MarketEngine;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -430,10 +428,5 @@ public final class RestServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-
-    List<Route> routes() {
-        return routes.all();
     }
 }

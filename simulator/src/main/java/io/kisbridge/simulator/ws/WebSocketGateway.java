@@ -49,6 +49,11 @@ public final class WebSocketGateway implements AutoCloseable {
     /** H0STCNT0 records reaching a session within this window go out as one batched frame. */
     static final Duration TRADE_BATCH_WINDOW = Duration.ofMillis(20);
     private static final int MAX_BATCH = 999;
+    /**
+     * A session is closed when this many PINGPONGs in a row went unanswered. Two rather than one so that an
+     * answer delayed by a busy machine does not cost a healthy session (KIS's own tolerance is undocumented).
+     */
+    static final int UNANSWERED_PINGS_BEFORE_CLOSE = 2;
 
     private final SimEnvironment env;
     private final SimulatorContext context;
@@ -99,6 +104,7 @@ public final class WebSocketGateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // KIS's real PINGPONG interval is ~100 s by community measurement, undocumented (unverified, §11).
         long pingMillis = Math.max(1, context.pingInterval().toMillis());
         scheduler.scheduleAtFixedRate(this::pingRound, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(this::flushTrades, TRADE_BATCH_WINDOW.toMillis(), TRADE_BATCH_WINDOW.toMillis(),
@@ -180,7 +186,7 @@ public final class WebSocketGateway implements AutoCloseable {
     }
 
     void answeredPing(WsSession s) {
-        s.pingOutstanding(false);
+        s.answered();
         context.counters().recordPong();
     }
 
@@ -188,13 +194,13 @@ public final class WebSocketGateway implements AutoCloseable {
         String ping = "{\"header\":{\"tr_id\":\"PINGPONG\",\"datetime\":\""
                 + PING_TIME.format(context.clock().instant().atZone(KST)) + "\"}}";
         for (WsSession s : sessions) {
-            if (s.pingOutstanding()) {
-                // Neither a text echo nor a pong frame since the last PINGPONG: KIS drops such sessions.
+            if (s.unansweredPings() >= UNANSWERED_PINGS_BEFORE_CLOSE) {
+                // Neither a text echo nor a pong frame for the last PINGPONGs: KIS drops such sessions.
                 closed(s);
                 s.close(1000, "PINGPONG not answered");
                 continue;
             }
-            s.pingOutstanding(true);
+            s.pingSent();
             s.send(ping);
         }
     }
@@ -335,6 +341,8 @@ public final class WebSocketGateway implements AutoCloseable {
             s.register(registration);
         }
         context.counters().adjustSubscriptions(1);
+        // encrypt "Y" on the notice ack is inferred from the official client's decryption condition; KIS's
+        // document example shows "N" (unverified, kis-reference.md §7.3/§11). Every ack carries a key/iv.
         reply(s, ControlCode.SUBSCRIBE_SUCCESS, trId, trKey, noticeTrId().equals(trId), registration);
         if (BOOK_TR.equals(trId)) {
             // A fresh subscriber sees the current book at once rather than waiting for the next change.

@@ -23,7 +23,8 @@ final class WsSession implements WebSocketListener, WebSocketPingPongListener {
     /** Guarded by this: H0STCNT0 records waiting for the next batch flush. */
     private final List<String> pendingTrades = new ArrayList<>();
     private String appKey;
-    private volatile boolean pingOutstanding;
+    /** PINGPONGs sent since the last answer (text echo or pong frame). */
+    private final java.util.concurrent.atomic.AtomicInteger unansweredPings = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     WsSession(WebSocketGateway gateway) {
@@ -132,11 +133,16 @@ final class WsSession implements WebSocketListener, WebSocketPingPongListener {
         return out;
     }
 
-    boolean pingOutstanding() {
-        return pingOutstanding;
+    /** Counts one more PINGPONG sent; returns how many were already unanswered before it. */
+    int pingSent() {
+        return unansweredPings.getAndIncrement();
     }
 
-    void pingOutstanding(boolean value) {
-        this.pingOutstanding = value;
+    int unansweredPings() {
+        return unansweredPings.get();
+    }
+
+    void answered() {
+        unansweredPings.set(0);
     }
 }
