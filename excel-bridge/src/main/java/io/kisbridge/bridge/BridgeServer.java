@@ -5,6 +5,8 @@ import io.javalin.http.HttpResponseException;
 import io.kisbridge.bridge.internal.http.BridgeKey;
 import io.kisbridge.bridge.internal.orders.OrderDesk;
 import io.kisbridge.bridge.internal.orders.OrderRoutes;
+import io.kisbridge.bridge.internal.stream.StreamHub;
+import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.bridge.internal.http.Routes;
 import io.kisbridge.bridge.internal.http.SecurityFilter;
 import io.kisbridge.core.KisClient;
@@ -25,23 +27,35 @@ public final class BridgeServer implements AutoCloseable {
     private final BridgeOptions options;
     private final FunctionSet functions;
     private final BridgeKey key;
+    private final StreamHub stream;
     private final Javalin app;
 
-    private BridgeServer(BridgeOptions options, KisClient client) {
+    private BridgeServer(BridgeOptions options, KisClient client, RealtimeFeed feed) {
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(client, "client");
         this.key = BridgeKey.create(options.stateDir(), new SecureRandom());
         this.functions = FunctionSet.create(client, options.cacheTtl(), options.batchWindow());
+        this.stream = new StreamHub(feed);
         this.app = createApp(options, client, functions, key);
     }
 
-    /** Builds and starts the bridge on {@code options.host():options.port()} (port 0 = ephemeral). */
+    /**
+     * Builds and starts the bridge on {@code options.host():options.port()} (port 0 = ephemeral), with a realtime
+     * feed on the client's WebSocket URL (connected on the first /v1/stream subscription; REST polling for trade
+     * topics over the registration cap).
+     */
     public static BridgeServer start(BridgeOptions options, KisClient client) {
-        BridgeServer s = new BridgeServer(options, client);
+        return start(options, client, RealtimeFeed.builder(client, true).build());
+    }
+
+    /** As {@link #start(BridgeOptions, KisClient)} with a given feed (the bridge closes it). */
+    public static BridgeServer start(BridgeOptions options, KisClient client, RealtimeFeed feed) {
+        BridgeServer s = new BridgeServer(options, client, feed);
         try {
             s.app.start(options.host(), options.port());
         } catch (RuntimeException e) {
             s.functions.close();
+            s.stream.close();
             throw e;
         }
         LOG.info("bridge listening on {} ({})", s.url(), client.config().environment().id());
@@ -72,6 +86,12 @@ public final class BridgeServer implements AutoCloseable {
         j.post("/v1/orders", orders::place);
         j.post("/v1/orders/{orderNo}/cancel", orders::cancel);
         j.post("/v1/orders/{orderNo}/modify", orders::modify);
+        j.wsBeforeUpgrade("/v1/stream", security::check);
+        j.ws("/v1/stream", ws -> {
+            ws.onConnect(stream::onConnect);
+            ws.onMessage(stream::onMessage);
+            ws.onClose(stream::onClose);
+        });
         j.exception(BridgeException.class, Routes::mapped);
         j.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                 .json(java.util.Map.of("error", java.util.Map.of("kind", "refused", "message", e.getMessage(),
@@ -105,6 +125,7 @@ public final class BridgeServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        stream.close();
         functions.close();
     }
 }
