@@ -2,6 +2,7 @@ package io.kisbridge.bridge;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.kisbridge.bridge.internal.addin.AddinMetadata;
 import io.kisbridge.bridge.internal.http.BridgeKey;
 import io.kisbridge.bridge.internal.orders.OrderDesk;
 import io.kisbridge.bridge.internal.orders.OrderRoutes;
@@ -74,6 +75,8 @@ public final class BridgeServer implements AutoCloseable {
         j.before(security::check);
         j.get("/health", routes::health);
         j.get("/v1/functions", routes::functionList);
+        String functionsJson = AddinMetadata.functionsJson(fns).toPrettyString();
+        j.get("/addin/functions.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(functionsJson));
         j.get("/v1/fn/{name}", routes::fn);
         j.get("/v1/fn/{name}/<args>", routes::fn);
         j.get("/v1/api/{api}", routes::api);
@@ -108,6 +111,26 @@ public final class BridgeServer implements AutoCloseable {
         String h = options.host().contains(":") && !options.host().startsWith("[") ? "[" + options.host() + "]"
                 : options.host();
         return "http://" + h + ":" + port();
+    }
+
+    /** What `./kisbridge demo` / `serve` print: the URLs and example formulas (no secrets). */
+    public String banner() {
+        String u = url();
+        return String.join("\n",
+                "KIS spreadsheet bridge on " + u + " (trading " + (options.tradingArmed() ? "ARMED" : "disarmed") + ")",
+                "  health        " + u + "/health",
+                "  functions     " + u + "/v1/functions",
+                "  price         " + u + "/v1/fn/PRICE/005930",
+                "  quote field   " + u + "/v1/fn/QUOTE/005930/per",
+                "  history CSV   " + u + "/v1/fn/HISTORY/005930/20240101/20241231?format=csv",
+                "  raw KIS JSON  " + u + "/v1/api/inquire-price?FID_INPUT_ISCD=005930",
+                "  stream        " + u.replace("http://", "ws://") + "/v1/stream",
+                "  bridge key    " + keyFile() + " (X-Bridge-Key for orders and scripts)",
+                "Formulas (LibreOffice / Excel):",
+                "  =WEBSERVICE(\"" + u + "/v1/fn/PRICE/005930\")",
+                "  =VALUE(WEBSERVICE(\"" + u + "/v1/fn/QUOTE/005930/change_pct\"))",
+                "  =FILTERXML(WEBSERVICE(\"" + u + "/v1/fn/HISTORY/005930/20240101/20240131?format=xml\"),\"//close\")",
+                "");
     }
 
     public Path keyFile() {

@@ -215,4 +215,21 @@ class FunctionRoutesIT {
         assertThat(list.findValuesAsText("name")).contains("PRICE", "QUOTE", "QUOTES", "HISTORY", "CALL", "BALANCE",
                 "CASH", "MINUTES", "FIN", "INFO", "HOLIDAY", "RANK", "OPINION", "FLOW", "WATCHLIST", "CONDITIONS");
     }
+
+    @Test
+    void functionsJsonIsGeneratedFromTheFunctionSetPlusTheStreamingFunctions() throws Exception {
+        JsonNode fns = json("/addin/functions.json").path("functions");
+        List<String> ids = fns.findValuesAsText("id");
+        assertThat(ids).containsAll(f.bridge.functions().all().stream().map(CellFunction::name).toList())
+                .contains("STREAM", "BOOK", "FILLS");
+        JsonNode history = java.util.stream.StreamSupport.stream(fns.spliterator(), false)
+                .filter(n -> n.path("id").asText().equals("HISTORY")).findFirst().orElseThrow();
+        assertThat(history.path("parameters").findValuesAsText("name"))
+                .containsExactly("code", "from", "to", "period", "adjusted");
+        assertThat(history.path("result").path("dimensionality").asText()).isEqualTo("matrix");
+        JsonNode stream = java.util.stream.StreamSupport.stream(fns.spliterator(), false)
+                .filter(n -> n.path("id").asText().equals("STREAM")).findFirst().orElseThrow();
+        assertThat(stream.path("options").path("stream").asBoolean()).isTrue();
+        assertThat(stream.path("options").path("cancelable").asBoolean()).isTrue();
+    }
 }

@@ -130,4 +130,16 @@ class SecurityIT {
             assertThat(wide.rawStatus("GET", "/health", host, "Authorization: Bearer " + token)).isEqualTo(200);
         }
     }
+
+    @Test
+    void theBannerListsUrlsAndFormulasButNoKey() throws Exception {
+        String banner = f.bridge.banner();
+        assertThat(banner).contains(f.bridge.url() + "/v1/fn/PRICE/005930", "=WEBSERVICE(", "/v1/stream")
+                .doesNotContain(f.bridgeKey());
+    }
+
+    @Test
+    void answersHeadRequestsAsLibreOfficeSendsThemBeforeTheGet() throws Exception {
+        assertThat(f.rawStatus("HEAD", "/v1/fn/PRICE/005930", "127.0.0.1:" + f.bridge.port())).isEqualTo(200);
+    }
 }
