@@ -82,7 +82,8 @@ public final class BridgeServer implements AutoCloseable {
         j.get("/v1/api/{api}", routes::api);
         j.post("/v1/batch", routes::batch);
         OrderDesk desk = new OrderDesk(client, opts.limits(), opts.tradingArmed(),
-                code -> Long.parseLong(fns.invoke("PRICE", code) instanceof FnResult.Scalar s ? s.value() : "0"));
+                code -> Long.parseLong(fns.invoke("PRICE", code) instanceof FnResult.Scalar s ? s.value() : "0"),
+                fns::forgetResults);
         OrderRoutes orders = new OrderRoutes(desk, opts.limits());
         j.get("/v1/trading", orders::trading);
         j.post("/v1/trading", orders::arm);

@@ -58,6 +58,11 @@ public final class FunctionSet implements AutoCloseable {
         return results.get(fn.name() + bound, () -> fn.invoker().invoke(bound));
     }
 
+    /** Drops cached results (after an order, so BALANCE, CASH and EXECUTIONS show it at once). */
+    public void forgetResults() {
+        results.invalidateAll();
+    }
+
     public FnResult invoke(String name, String... args) {
         return invoke(name, List.of(args), Map.of());
     }

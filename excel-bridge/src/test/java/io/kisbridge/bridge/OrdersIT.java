@@ -59,6 +59,7 @@ class OrdersIT {
     void placesAnOrderOnceArmedAndNeedsAnIdempotencyKey(@TempDir Path dir) throws Exception {
         try (BridgeFixture f = new BridgeFixture(dir, KisEnvironment.REAL)) {
             String key = f.bridgeKey();
+            assertThat(f.get("/v1/fn/EXECUTIONS").body()).startsWith("#N/A no orders");
             assertThat(f.post("/v1/trading", "{\"armed\":true}", "X-Bridge-Key", key).statusCode()).isEqualTo(200);
             HttpResponse<String> noKey = f.post("/v1/orders", order("005930", "buy", 1, restingPrice(f)),
                     "X-Bridge-Key", key);
@@ -70,6 +71,9 @@ class OrdersIT {
             JsonNode placed = JSON.readTree(r.body());
             assertThat(placed.path("order_no").asText()).matches("[0-9]{10}");
             assertThat(f.sim.counters().ordersReceived()).isEqualTo(1);
+            // the cached "no orders" answer was dropped when the order went out
+            assertThat(f.get("/v1/fn/EXECUTIONS").body()).startsWith("date,branch,order_no")
+                    .contains(placed.path("order_no").asText());
 
             HttpResponse<String> cancel = f.post("/v1/orders/" + placed.path("order_no").asText() + "/cancel",
                     "{\"branch\":\"" + placed.path("branch").asText() + "\"}", "X-Bridge-Key", key,

@@ -128,6 +128,9 @@ class SecurityIT {
             assertThat(wide.rawStatus("GET", "/health", host)).isEqualTo(401);
             assertThat(wide.rawStatus("GET", "/health", host, "Authorization: Bearer wrong")).isEqualTo(401);
             assertThat(wide.rawStatus("GET", "/health", host, "Authorization: Bearer " + token)).isEqualTo(200);
+            assertThat(wide.rawStatus("GET", "/health", "bridge-box.lan:8787", "Authorization: Bearer " + token))
+                    .isEqualTo(200);
+            assertThat(wide.rawStatus("GET", "/health", "bridge-box.lan:8787")).isEqualTo(401);
         }
     }
 

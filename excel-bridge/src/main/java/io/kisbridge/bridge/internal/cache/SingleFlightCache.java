@@ -17,6 +17,9 @@ public final class SingleFlightCache<K, V> {
     private record Entry<V>(CompletableFuture<V> future, long loadedAt) {
     }
 
+    /** Above this many entries, expired ones are swept on the next load (a long-running bridge sees many keys). */
+    static final int SWEEP_ABOVE = 10_000;
+
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final LongSupplier nanoTime;
@@ -34,6 +37,9 @@ public final class SingleFlightCache<K, V> {
             Entry<V> e = entries.get(key);
             if (e != null && !expired(e)) {
                 return join(e.future());
+            }
+            if (entries.size() > SWEEP_ABOVE) {
+                entries.values().removeIf(this::expired);
             }
             CompletableFuture<V> mine = new CompletableFuture<>();
             Entry<V> fresh = new Entry<>(mine, Long.MAX_VALUE);
@@ -60,6 +66,10 @@ public final class SingleFlightCache<K, V> {
 
     public void invalidateAll() {
         entries.clear();
+    }
+
+    int size() {
+        return entries.size();
     }
 
     private boolean expired(Entry<V> e) {

@@ -15,7 +15,7 @@ import java.util.function.IntSupplier;
  * <ol>
  *   <li>Host must name this bridge: a loopback name (localhost, 127.0.0.1, [::1]) or, when bound elsewhere, the
  *       bound host; with a port, the bound port (defeats DNS rebinding).</li>
- *   <li>When bound to a non-loopback host, {@code Authorization: Bearer <access token>}.</li>
+ *   <li>When bound to a non-loopback host, {@code Authorization: Bearer <access token>} instead of the Host rule.</li>
  *   <li>An Origin header, when present, must be the bridge's own origin (http or https, any loopback name, the
  *       bound port). No CORS headers are ever sent, so other sites cannot read answers.</li>
  *   <li>State-changing methods (anything but GET/HEAD/OPTIONS) without an Origin come from non-browser clients:
@@ -40,8 +40,11 @@ public final class SecurityFilter {
     }
 
     public void check(Context ctx) {
-        checkHost(ctx.header("Host"));
-        if (options.accessToken() != null) {
+        if (options.accessToken() == null) {
+            // With an access token the token is the guard (a rebinding page cannot know it), and clients on other
+            // machines reach the bridge under names and ports of their own.
+            checkHost(ctx.header("Host"));
+        } else {
             String auth = ctx.header("Authorization");
             String expected = "Bearer " + options.accessToken();
             if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8),

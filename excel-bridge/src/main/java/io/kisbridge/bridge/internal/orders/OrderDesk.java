@@ -40,13 +40,17 @@ public final class OrderDesk {
     private final OrderLimits limits;
     private final ToLongFunction<String> currentPrice;
     private final AtomicBoolean armed;
+    private final Runnable afterSend;
     private final Map<String, Slot> byKey = new ConcurrentHashMap<>();
     private LocalDate day;
     private long ordersToday;
     private long amountToday;
 
-    public OrderDesk(KisClient client, OrderLimits limits, boolean armed, ToLongFunction<String> currentPrice) {
+    /** {@code afterSend} runs after anything was sent to KIS (cached account data is stale then). */
+    public OrderDesk(KisClient client, OrderLimits limits, boolean armed, ToLongFunction<String> currentPrice,
+                     Runnable afterSend) {
         this.client = client;
+        this.afterSend = afterSend;
         this.limits = limits;
         this.armed = new AtomicBoolean(armed);
         this.currentPrice = currentPrice;
@@ -74,7 +78,12 @@ public final class OrderDesk {
             return new Submission(join(existing.outcome()), true);
         }
         try {
-            Outcome o = new Outcome(ticket, execute(ticket));
+            Outcome o;
+            try {
+                o = new Outcome(ticket, execute(ticket));
+            } finally {
+                afterSend.run();
+            }
             mine.outcome().complete(o);
             return new Submission(o, false);
         } catch (RuntimeException e) {

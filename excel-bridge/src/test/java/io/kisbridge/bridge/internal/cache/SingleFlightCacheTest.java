@@ -80,4 +80,15 @@ class SingleFlightCacheTest {
         }
         assertThat(loads).hasValue(4);
     }
+
+    @Test
+    void sweepsExpiredEntriesOnceItHoldsManyKeys() {
+        for (int i = 0; i <= SingleFlightCache.SWEEP_ABOVE; i++) {
+            cache.get("k" + i, () -> "v");
+        }
+        assertThat(cache.size()).isEqualTo(SingleFlightCache.SWEEP_ABOVE + 1);
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        cache.get("fresh", () -> "v");
+        assertThat(cache.size()).isEqualTo(1);
+    }
 }
