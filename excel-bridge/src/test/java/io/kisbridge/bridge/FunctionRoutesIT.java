@@ -232,4 +232,14 @@ class FunctionRoutesIT {
         assertThat(stream.path("options").path("stream").asBoolean()).isTrue();
         assertThat(stream.path("options").path("cancelable").asBoolean()).isTrue();
     }
+
+    @Test
+    void anUnknownCodeInAPriceBatchFailsOnlyItsOwnCell() throws Exception {
+        String body = "{\"calls\":[{\"fn\":\"PRICE\",\"args\":[\"068270\"]},{\"fn\":\"PRICE\",\"args\":[\"999998\"]},"
+                + "{\"fn\":\"PRICE\",\"args\":[\"005380\"]}]}";
+        JsonNode results = JSON.readTree(f.post("/v1/batch", body).body()).path("results");
+        assertThat(results.get(0).path("value").asLong()).isEqualTo(f.sim.market().lastPrice("068270"));
+        assertThat(results.get(1).path("error").path("cell").asText()).startsWith("#VALUE! KIS MCA05918");
+        assertThat(results.get(2).path("value").asLong()).isEqualTo(f.sim.market().lastPrice("005380"));
+    }
 }
