@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class ArgBinder {
     private static final Pattern OPTION = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)$", Pattern.DOTALL);
-    private static final Pattern CODE = Pattern.compile("[0-9A-Z]{6}|Q[0-9]{6}");
+    /** A KRX short code: 6 characters (stocks, ETFs) or Q + 6 digits (ETNs). */
+    public static final Pattern CODE = Pattern.compile("[0-9A-Z]{6}|Q[0-9]{6}");
     private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private ArgBinder() {

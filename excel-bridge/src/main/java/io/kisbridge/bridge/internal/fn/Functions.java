@@ -340,29 +340,23 @@ public final class Functions {
         return out;
     }
 
-    /** A field from the rows block's first row, else from any other block. */
+    /** A field from the first row of the rows block, else of any other block (e.g. a summary in output1). */
     private static String field(ApiResult r, String field) {
+        List<String> blocks = new ArrayList<>(r.outputs().keySet());
+        if (blocks.remove(r.rowsBlock())) {
+            blocks.add(0, r.rowsBlock());
+        }
+        for (String block : blocks) {
+            List<Map<String, String>> rows = r.rowsOf(block);
+            if (!rows.isEmpty()) {
+                java.util.Optional<String> v = QuoteFields.find(field, rows.get(0));
+                if (v.isPresent()) {
+                    return v.get();
+                }
+            }
+        }
         List<Map<String, String>> rows = r.rows();
-        for (Map<String, String> row : rows) {
-            for (Map.Entry<String, String> e : row.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(field)) {
-                    return e.getValue();
-                }
-            }
-            break;
-        }
-        for (String block : r.outputs().keySet()) {
-            for (Map<String, String> row : r.rowsOf(block)) {
-                for (Map.Entry<String, String> e : row.entrySet()) {
-                    if (e.getKey().equalsIgnoreCase(field)) {
-                        return e.getValue();
-                    }
-                }
-                break;
-            }
-        }
-        Map<String, String> first = rows.isEmpty() ? Map.of() : rows.get(0);
-        return QuoteFields.pick(field, first, r.apiName());
+        return QuoteFields.pick(field, rows.isEmpty() ? Map.of() : rows.get(0), r.apiName());
     }
 
     private FnResult pickFirst(String api, Map<String, String> params, String field) {

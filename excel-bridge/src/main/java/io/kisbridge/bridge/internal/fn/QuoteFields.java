@@ -72,13 +72,15 @@ public final class QuoteFields {
 
     /** Looks a field up in any output row by KIS name (case-insensitive); #N/A listing the fields when absent. */
     public static String pick(String field, Map<String, String> row, String what) {
-        String f = field.strip();
-        for (Map.Entry<String, String> e : row.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(f)) {
-                return e.getValue();
-            }
-        }
-        throw BridgeException.notAvailable("no field '" + field + "' in " + what + "; fields are "
-                + String.join(", ", row.keySet()));
+        return find(field, row).orElseThrow(() -> BridgeException.notAvailable("no field '" + field + "' in " + what
+                + "; fields are " + String.join(", ", row.keySet())));
     }
+
+    /** A field by KIS name, case-insensitive. */
+    public static java.util.Optional<String> find(String field, Map<String, String> row) {
+        String f = field.strip();
+        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(f)).map(Map.Entry::getValue)
+                .findFirst();
+    }
+
 }

@@ -91,8 +91,12 @@ public final class Render {
         return o;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode value(String v) {
-        if (v != null && NUMBER.matcher(v).matches() && v.length() < 18) {
+    /** A KIS string as JSON: a number when it is one without leading zeros (codes, times stay text). */
+    public static com.fasterxml.jackson.databind.JsonNode value(String v) {
+        if (v == null) {
+            return JSON.nullNode();
+        }
+        if (NUMBER.matcher(v).matches() && v.length() < 18) {
             return v.contains(".") ? JSON.numberNode(new java.math.BigDecimal(v)) : JSON.numberNode(Long.parseLong(v));
         }
         return JSON.textNode(v);

@@ -112,8 +112,7 @@ public final class Routes {
             r.outputs().forEach(o::set);
             ctx.json(o);
         } catch (RuntimeException e) {
-            ErrorMapping.Mapped m = ErrorMapping.map(e);
-            ctx.status(m.status()).json(Render.jsonError(m));
+            mapped(e, ctx);
         }
     }
 
@@ -162,7 +161,7 @@ public final class Routes {
         }
     }
 
-    /** For exceptions thrown outside the handlers' own mapping (bad batch bodies). */
+    /** A failure as its HTTP status and JSON error body (the API routes, orders, bad batch bodies). */
     public static void mapped(Exception e, Context ctx) {
         ErrorMapping.Mapped m = ErrorMapping.map(e);
         ctx.status(m.status()).json(Render.jsonError(m));

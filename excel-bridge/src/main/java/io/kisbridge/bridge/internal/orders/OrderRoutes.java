@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.kisbridge.bridge.BridgeException;
 import io.kisbridge.bridge.OrderLimits;
-import io.kisbridge.bridge.internal.ErrorMapping;
-import io.kisbridge.bridge.internal.http.Render;
+import io.kisbridge.bridge.internal.fn.ArgBinder;
+import io.kisbridge.bridge.internal.http.Routes;
 
 /**
  * POST /v1/orders, /v1/orders/{orderNo}/cancel, /v1/orders/{orderNo}/modify; GET/POST /v1/trading (arm state).
@@ -44,7 +44,7 @@ public final class OrderRoutes {
     public void place(Context ctx) {
         JsonNode b = body(ctx);
         String code = b.path("code").asText("").strip();
-        if (!code.matches("[0-9A-Z]{6}|Q[0-9]{6}")) {
+        if (!ArgBinder.CODE.matcher(code).matches()) {
             throw BridgeException.badInput("code must be a 6-character stock code; got '" + code + "'");
         }
         run(ctx, new OrderDesk.Ticket("order", code, b.path("side").asText(""), number(b, "qty"), number(b, "price"),
@@ -77,8 +77,7 @@ public final class OrderRoutes {
             out.put("replayed", replay);
             ctx.status(replay ? 200 : 201).json(out);
         } catch (RuntimeException e) {
-            ErrorMapping.Mapped m = ErrorMapping.map(e);
-            ctx.status(m.status()).json(Render.jsonError(m));
+            Routes.mapped(e, ctx);
         }
     }
 

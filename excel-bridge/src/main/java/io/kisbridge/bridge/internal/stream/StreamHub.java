@@ -7,12 +7,12 @@ import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import io.kisbridge.bridge.internal.http.Render;
 import io.kisbridge.core.realtime.FeedStatus;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.core.realtime.Subscription;
 import io.kisbridge.core.realtime.Topic;
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,7 +117,7 @@ public final class StreamHub implements AutoCloseable {
             case RealtimeEvent.Data d -> {
                 ObjectNode data = o.putObject("data");
                 if (d.record() != null) {
-                    d.record().toTextMap().forEach((k, v) -> putValue(data, k.toLowerCase(Locale.ROOT), v));
+                    d.record().toTextMap().forEach((k, v) -> data.set(k.toLowerCase(Locale.ROOT), Render.value(v)));
                 } else {
                     data.set("stck_prpr", MAPPER.valueToTree(d.value()).path("price"));
                     data.put("source", "rest-polling");
@@ -132,16 +132,6 @@ public final class StreamHub implements AutoCloseable {
             }
         }
         return o.toString();
-    }
-
-    private static void putValue(ObjectNode data, String key, String v) {
-        if (v == null) {
-            data.putNull(key);
-        } else if (v.matches("-?(0|[1-9][0-9]{0,16})(\\.[0-9]+)?")) {
-            data.put(key, new BigDecimal(v));
-        } else {
-            data.put(key, v);
-        }
     }
 
     private static String feedMessage(FeedStatus s) {
