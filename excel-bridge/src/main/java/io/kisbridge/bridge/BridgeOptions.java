@@ -1,0 +1,87 @@
+package io.kisbridge.bridge;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Immutable, validated bridge settings. Build with {@link #defaults(Path)} and the {@code with*} methods.
+ *
+ * @param host         bind address; loopback by default. Anything else requires {@code accessToken}
+ * @param port         TCP port; 0 = ephemeral (tests)
+ * @param stateDir     where {@code bridge.key} (and later certificates, the idempotency store) live
+ * @param tradingArmed whether POST /v1/orders may place orders from start-up
+ * @param limits       per-order and per-day order limits
+ * @param accessToken  bearer token every request must carry when bound to a non-loopback host; null otherwise
+ * @param cacheTtl     how long a cell result is reused
+ * @param batchWindow  how long current-price requests are collected before one intstock-multprice call
+ */
+public record BridgeOptions(String host, int port, Path stateDir, boolean tradingArmed, OrderLimits limits,
+                            String accessToken, Duration cacheTtl, Duration batchWindow) {
+    public static final int DEFAULT_PORT = 8787;
+    public static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    public BridgeOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(cacheTtl, "cacheTtl");
+        Objects.requireNonNull(batchWindow, "batchWindow");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535; got " + port);
+        }
+        if (!isLoopback(host) && (accessToken == null || accessToken.length() < 16)) {
+            throw new IllegalArgumentException("--host " + host + " is not a loopback address: set an access token"
+                    + " of at least 16 characters (--access-token) so other machines cannot use the bridge freely");
+        }
+        if (cacheTtl.isNegative() || batchWindow.isNegative()) {
+            throw new IllegalArgumentException("cacheTtl and batchWindow must not be negative");
+        }
+    }
+
+    /** 127.0.0.1:8787, trading disarmed, default limits, results reused for 2 s, prices collected for 5 ms. */
+    public static BridgeOptions defaults(Path stateDir) {
+        return new BridgeOptions("127.0.0.1", DEFAULT_PORT, stateDir, false, OrderLimits.DEFAULTS, null,
+                Duration.ofSeconds(2), Duration.ofMillis(5));
+    }
+
+    public static boolean isLoopback(String host) {
+        return LOOPBACK_NAMES.contains(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public BridgeOptions withHost(String h) {
+        return new BridgeOptions(h, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow);
+    }
+
+    public BridgeOptions withPort(int p) {
+        return new BridgeOptions(host, p, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow);
+    }
+
+    public BridgeOptions withTradingArmed(boolean armed) {
+        return new BridgeOptions(host, port, stateDir, armed, limits, accessToken, cacheTtl, batchWindow);
+    }
+
+    public BridgeOptions withLimits(OrderLimits l) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, l, accessToken, cacheTtl, batchWindow);
+    }
+
+    public BridgeOptions withAccessToken(String token) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, token, cacheTtl, batchWindow);
+    }
+
+    public BridgeOptions withCacheTtl(Duration ttl) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, ttl, batchWindow);
+    }
+
+    public BridgeOptions withBatchWindow(Duration window) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, window);
+    }
+
+    @Override
+    public String toString() {
+        return "BridgeOptions{host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tradingArmed="
+                + tradingArmed + ", limits=" + limits + ", accessToken=" + (accessToken == null ? "<none>" : "****")
+                + ", cacheTtl=" + cacheTtl + ", batchWindow=" + batchWindow + "}";
+    }
+}

@@ -1,0 +1,74 @@
+package io.kisbridge.bridge;
+
+import io.kisbridge.bridge.internal.cache.PriceService;
+import io.kisbridge.bridge.internal.cache.SingleFlightCache;
+import io.kisbridge.bridge.internal.fn.ArgBinder;
+import io.kisbridge.bridge.internal.fn.Functions;
+import io.kisbridge.core.KisClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The KIS.* cell functions over one {@link KisClient}: lookup, argument binding and invocation. Identical calls
+ * (same function, same bound arguments) share one load and its result for the cache TTL; current prices are
+ * batched (see {@code PriceService}). Thread-safe.
+ */
+public final class FunctionSet implements AutoCloseable {
+    private final Map<String, CellFunction> byName = new LinkedHashMap<>();
+    private final PriceService prices;
+    private final SingleFlightCache<String, FnResult> results;
+
+    private FunctionSet(KisClient client, Duration ttl, Duration batchWindow, LongSupplier nanoTime) {
+        this.prices = new PriceService(client, ttl, batchWindow, nanoTime);
+        this.results = new SingleFlightCache<>(ttl, nanoTime, PriceService::isPermanent);
+        for (CellFunction f : Functions.build(client, prices)) {
+            byName.put(f.name(), f);
+        }
+    }
+
+    public static FunctionSet create(KisClient client, Duration cacheTtl, Duration batchWindow) {
+        return new FunctionSet(client, cacheTtl, batchWindow, System::nanoTime);
+    }
+
+    public List<CellFunction> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** By name, case-insensitive, with or without the KIS. prefix. */
+    public Optional<CellFunction> find(String name) {
+        String n = name.strip().toUpperCase(Locale.ROOT);
+        return Optional.ofNullable(byName.get(n.startsWith("KIS.") ? n.substring(4) : n));
+    }
+
+    /**
+     * Runs a function.
+     *
+     * @throws BridgeException for an unknown function or bad arguments, and whatever the KIS call throws
+     *                         (a {@code KisException}); {@code internal.ErrorMapping} turns both into answers
+     */
+    public FnResult invoke(String name, List<String> args, Map<String, String> named) {
+        CellFunction fn = find(name).orElseThrow(() -> BridgeException.badInput("unknown function '" + name
+                + "'; functions are " + String.join(", ", byName.keySet())));
+        Map<String, String> bound = ArgBinder.bind(fn, args, named);
+        return results.get(fn.name() + bound, () -> fn.invoker().invoke(bound));
+    }
+
+    /** Drops cached results (after an order, so BALANCE, CASH and EXECUTIONS show it at once). */
+    public void forgetResults() {
+        results.invalidateAll();
+    }
+
+    public FnResult invoke(String name, String... args) {
+        return invoke(name, List.of(args), Map.of());
+    }
+
+    @Override
+    public void close() {
+        prices.close();
+    }
+}

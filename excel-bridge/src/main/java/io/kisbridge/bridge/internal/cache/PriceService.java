@@ -1,0 +1,159 @@
+package io.kisbridge.bridge.internal.cache;
+
+import io.kisbridge.bridge.BridgeException;
+import io.kisbridge.core.ApiResult;
+import io.kisbridge.core.KisApiException;
+import io.kisbridge.core.KisClient;
+import io.kisbridge.core.KisEnvironment;
+import io.kisbridge.core.KisInvalidRequestException;
+import io.kisbridge.core.KisUnsupportedInPaperException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Current prices for many cells with few KIS calls. Every answer is shared by identical concurrent requests and
+ * reused for the cache TTL. In real trading, price requests arriving within a short window are sent together as
+ * {@code intstock-multprice} calls of up to 30 codes; paper trading lacks that API, so prices come from the
+ * (cached) per-code {@code inquire-price} answer, which QUOTE uses anyway.
+ */
+public final class PriceService implements AutoCloseable {
+    public static final int MULTPRICE_MAX_CODES = 30;
+
+    private final KisClient client;
+    private final boolean batching;
+    private final Duration window;
+    private final SingleFlightCache<String, Map<String, String>> quotes;
+    private final SingleFlightCache<String, String> prices;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Object lock = new Object();
+    private Map<String, CompletableFuture<String>> pending = new LinkedHashMap<>();
+    private ScheduledFuture<?> scheduledFlush;
+
+    public PriceService(KisClient client, Duration ttl, Duration window, LongSupplier nanoTime) {
+        this.client = client;
+        this.batching = client.config().environment() == KisEnvironment.REAL;
+        this.window = window;
+        this.quotes = new SingleFlightCache<>(ttl, nanoTime, PriceService::isPermanent);
+        this.prices = new SingleFlightCache<>(ttl, nanoTime, PriceService::isPermanent);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bridge-price-batcher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Errors that will not go away by asking again soon (unknown code, bad input, not in paper). */
+    public static boolean isPermanent(Throwable t) {
+        return t instanceof KisApiException || t instanceof KisInvalidRequestException
+                || t instanceof KisUnsupportedInPaperException || t instanceof BridgeException;
+    }
+
+    /** The inquire-price output of one stock (every field, KIS names). */
+    public Map<String, String> quote(String code) {
+        return quotes.get(code, () -> {
+            ApiResult r = client.call("inquire-price", Map.of("FID_INPUT_ISCD", code));
+            List<Map<String, String>> rows = r.rows();
+            if (rows.isEmpty()) {
+                throw BridgeException.notAvailable("KIS returned no price for " + code);
+            }
+            return rows.get(0);
+        });
+    }
+
+    /** The current price (stck_prpr) as KIS's string. */
+    public String price(String code) {
+        return prices.get(code, () -> batching ? batched(code) : quote(code).getOrDefault("stck_prpr", ""));
+    }
+
+    private String batched(String code) {
+        CompletableFuture<String> f;
+        synchronized (lock) {
+            f = pending.computeIfAbsent(code, c -> new CompletableFuture<>());
+            if (pending.size() >= MULTPRICE_MAX_CODES) {
+                flushLocked();
+            } else if (scheduledFlush == null) {
+                scheduledFlush = timer.schedule(this::flush, window.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private void flush() {
+        synchronized (lock) {
+            flushLocked();
+        }
+    }
+
+    private void flushLocked() {
+        if (scheduledFlush != null) {
+            scheduledFlush.cancel(false);
+            scheduledFlush = null;
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, CompletableFuture<String>> batch = pending;
+        pending = new LinkedHashMap<>();
+        workers.execute(() -> send(batch));
+    }
+
+    private void send(Map<String, CompletableFuture<String>> batch) {
+        List<String> codes = new ArrayList<>(batch.keySet());
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            params.put("FID_INPUT_ISCD_" + (i + 1), codes.get(i));
+        }
+        Map<String, String> byCode = new HashMap<>();
+        try {
+            for (Map<String, String> row : client.call("intstock-multprice", params).rows()) {
+                byCode.put(row.getOrDefault("inter_shrn_iscd", "").strip(), row.getOrDefault("inter2_prpr", ""));
+            }
+        } catch (KisApiException e) {
+            // One bad code fails the whole call: ask per code, so each cell gets its own answer or error.
+            batch.forEach((code, f) -> workers.execute(() -> completeFrom(f, () -> quote(code).getOrDefault("stck_prpr", ""))));
+            return;
+        } catch (RuntimeException e) {
+            batch.values().forEach(f -> f.completeExceptionally(e));
+            return;
+        }
+        batch.forEach((code, f) -> {
+            String p = byCode.get(code);
+            if (p != null) {
+                f.complete(p);
+            } else {
+                workers.execute(() -> completeFrom(f, () -> quote(code).getOrDefault("stck_prpr", "")));
+            }
+        });
+    }
+
+    private static void completeFrom(CompletableFuture<String> f, java.util.function.Supplier<String> s) {
+        try {
+            f.complete(s.get());
+        } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,158 @@
+package io.kisbridge.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kisbridge.core.KisEnvironment;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class StreamIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    BridgeFixture f;
+
+    @BeforeEach
+    void start() {
+        f = new BridgeFixture(dir, KisEnvironment.REAL);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    /** A test client collecting every JSON message. */
+    final class Client implements WebSocket.Listener {
+        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        final StringBuilder partial = new StringBuilder();
+        WebSocket ws;
+
+        Client open(String... headers) {
+            WebSocket.Builder b = f.http.newWebSocketBuilder();
+            for (int i = 0; i < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            ws = b.buildAsync(URI.create(f.url("/v1/stream").replace("http://", "ws://")), this).join();
+            return this;
+        }
+
+        void send(String op, String topic) {
+            ws.sendText("{\"op\":\"" + op + "\",\"topic\":\"" + topic + "\"}", true).join();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    messages.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        boolean has(java.util.function.Predicate<JsonNode> p) {
+            return messages.stream().anyMatch(p);
+        }
+    }
+
+    private static boolean dataFor(JsonNode m, String topic) {
+        return topic.equals(m.path("topic").asText()) && m.has("data");
+    }
+
+    @Test
+    void pushesTradesWithLowerCaseKisFieldNames() {
+        Client c = new Client().open();
+        await().atMost(Duration.ofSeconds(5)).until(() -> c.has(m -> "feed".equals(m.path("type").asText())));
+        c.send("subscribe", "trade:005930");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            f.sim.market().tick("005930");
+            return c.has(m -> dataFor(m, "trade:005930"));
+        });
+        JsonNode data = c.messages.stream().filter(m -> dataFor(m, "trade:005930")).findFirst().orElseThrow().path("data");
+        assertThat(data.path("mksc_shrn_iscd").asText()).isEqualTo("005930");
+        assertThat(data.path("stck_prpr").asLong()).isPositive();
+        assertThat(data.has("cntg_vol")).isTrue();
+        assertThat(c.has(m -> "trade:005930".equals(m.path("topic").asText())
+                && "subscribed".equals(m.path("status").asText()))).isTrue();
+    }
+
+    @Test
+    void pushesTheOrderBook() {
+        Client c = new Client().open();
+        c.send("subscribe", "book:000660");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            f.sim.market().tick("000660");
+            return c.has(m -> dataFor(m, "book:000660"));
+        });
+        JsonNode data = c.messages.stream().filter(m -> dataFor(m, "book:000660")).findFirst().orElseThrow().path("data");
+        assertThat(data.path("askp1").asLong()).isPositive();
+        assertThat(data.path("bidp1").asLong()).isPositive();
+    }
+
+    @Test
+    void socketsWatchingOneTopicShareOneKisRegistrationAndReleaseIt() {
+        Client a = new Client().open();
+        Client b = new Client().open();
+        a.send("subscribe", "trade:035420");
+        b.send("subscribe", "trade:035420");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            f.sim.market().tick("035420");
+            return a.has(m -> dataFor(m, "trade:035420")) && b.has(m -> dataFor(m, "trade:035420"));
+        });
+        assertThat(f.sim.counters().subscriptions()).isEqualTo(1);
+        a.send("unsubscribe", "trade:035420");
+        b.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.sim.counters().subscriptions() == 0);
+    }
+
+    @Test
+    void tellsEverySocketWhenTheFeedDropsAndComesBack() {
+        Client c = new Client().open();
+        c.send("subscribe", "trade:005930");
+        await().atMost(Duration.ofSeconds(20)).until(() -> c.has(m -> "connected".equals(m.path("state").asText())));
+        f.sim.faults().dropWebSocketSessions();
+        await().atMost(Duration.ofSeconds(20)).until(() -> c.has(m -> "feed".equals(m.path("type").asText())
+                && List.of("disconnected", "reconnecting").contains(m.path("state").asText())));
+        int seen = c.messages.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> c.messages.subList(seen, c.messages.size()).stream()
+                .anyMatch(m -> "connected".equals(m.path("state").asText())));
+    }
+
+    @Test
+    void answersABadMessageWithAnErrorAndKeepsTheSocket() {
+        Client c = new Client().open();
+        c.ws.sendText("{\"op\":\"subscribe\",\"topic\":\"weather:seoul\"}", true).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> c.has(m -> "error".equals(m.path("type").asText())));
+        assertThat(c.ws.isOutputClosed()).isFalse();
+    }
+
+    @Test
+    void refusesAWebSocketFromAForeignOrigin() {
+        assertThatThrownBy(() -> new Client().open("Origin", "http://evil.example"))
+                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+                .satisfies(t -> assertThat(((java.net.http.WebSocketHandshakeException) t.getCause()).getResponse()
+                        .statusCode()).isEqualTo(403));
+        assertThat(new Client().open("Origin", "http://localhost:" + f.bridge.port()).ws.isOutputClosed()).isFalse();
+    }
+}
