@@ -1,50 +1,63 @@
 package io.kisbridge.cli;
 
-import io.kisbridge.core.CurrentPrice;
+import io.kisbridge.bridge.BridgeServer;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Runs everything offline: the embedded KIS simulator, and live prices read from it through the core client. */
+/**
+ * Everything offline: the embedded KIS simulator, the spreadsheet bridge on it, and a live price table read back
+ * through the bridge's own WEBSERVICE route — the same path a spreadsheet cell takes.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start the embedded KIS simulator (no account needed) and show live prices through the client.")
+        description = "Run the spreadsheet bridge on the embedded KIS simulator (no account needed).")
 final class DemoCommand implements Callable<Integer> {
-    static final List<String> DEFAULT_CODES = List.of("005930", "000660", "035420", "005380", "035720");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    BridgeFlags bridge;
+
     @Option(names = "--codes", split = ",", paramLabel = "CODE", description = "Stock codes to show (default: ${DEFAULT-VALUE}).",
             defaultValue = "005930,000660,035420,005380,035720")
-    List<String> codes = DEFAULT_CODES;
+    List<String> codes;
 
     @Option(names = "--seed", description = "Simulator seed (same seed, same market).", defaultValue = "20240101")
     long seed;
 
-    @Option(names = "--interval-ms", description = "Refresh interval in milliseconds.", defaultValue = "2000")
+    @Option(names = "--interval-ms", description = "Refresh interval of the price table in milliseconds.", defaultValue = "2000")
     long intervalMs;
 
     @Option(names = "--rounds", description = "Stop after this many refreshes (0 = until Ctrl+C).", defaultValue = "0")
     int rounds;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (DemoSession demo = DemoSession.start(seed)) {
+        try (DemoSession demo = DemoSession.start(seed);
+                BridgeServer server = BridgeServer.start(bridge.options(demo.stateDir()), demo.client())) {
             out.println(demo.simulator().banner());
-            out.println("Live prices from the simulator through the KIS client (Ctrl+C to stop):");
+            out.println(server.banner());
+            out.println("Live prices through " + server.url() + "/v1/fn/PRICE/{code} (Ctrl+C to stop):");
             out.flush();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown);
             Runtime.getRuntime().addShutdownHook(hook);
             for (int round = 1; rounds == 0 || round <= rounds; round++) {
                 for (String code : codes) {
-                    out.println(format(demo.client().currentPrice(code.strip())));
+                    out.println(priceLine(http, server.url(), code.strip()));
                 }
                 out.println();
                 out.flush();
@@ -61,8 +74,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String format(CurrentPrice p) {
-        return String.format("  %s  %,10d  %+,8d  %+6.2f%%  vol %,d", p.code(), p.price(), p.change(),
-                p.changeRate(), p.volume());
+    private static String priceLine(HttpClient http, String base, String code) throws Exception {
+        String price = get(http, base + "/v1/fn/PRICE/" + code);
+        String change = get(http, base + "/v1/fn/QUOTE/" + code + "/change_pct");
+        return String.format("  %s  %12s  %8s%%", code, price, change);
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body().strip();
     }
 }

@@ -60,6 +60,10 @@ final class DemoSession implements AutoCloseable {
         return client;
     }
 
+    Path stateDir() {
+        return stateDir;
+    }
+
     @Override
     public void close() {
         client.close();

@@ -11,6 +11,7 @@ import picocli.CommandLine;
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     static final int CONFIG_ERROR = 2;
     static final int KIS_ERROR = 3;
+    static final int PORT_IN_USE = 4;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
@@ -21,6 +22,13 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof KisException k) {
             cl.getErr().println("kisbridge: " + k.getMessage());
             return KIS_ERROR;
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                cl.getErr().println("kisbridge: the port is already in use (" + t.getMessage()
+                        + "); is another kisbridge running? Choose another with --port.");
+                return PORT_IN_USE;
+            }
         }
         throw ex;
     }

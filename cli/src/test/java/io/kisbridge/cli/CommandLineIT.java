@@ -29,15 +29,26 @@ class CommandLineIT {
     }
 
     @Test
-    void demoPrintsTheSimulatorBannerAndALivePriceForEveryCode() {
-        Run r = run("demo", "--rounds", "1", "--codes", "005930,000660");
+    void demoRunsTheBridgeOnTheSimulatorAndPrintsPricesReadThroughIt() {
+        Run r = run("demo", "--port", "0", "--rounds", "1", "--codes", "005930,000660");
 
-        assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("KIS simulator").contains("REST http://127.0.0.1:");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("KIS simulator").contains("KIS spreadsheet bridge on http://127.0.0.1:")
+                .contains("=WEBSERVICE(\"http://127.0.0.1:");
         for (String code : new String[] {"005930", "000660"}) {
-            Matcher m = Pattern.compile("  " + code + " +([0-9,]+) ").matcher(r.out());
+            Matcher m = Pattern.compile("  " + code + " +([0-9]+) +(-?[0-9.]+)%").matcher(r.out());
             assertThat(m.find()).as("a price line for %s in:%n%s", code, r.out()).isTrue();
-            assertThat(Long.parseLong(m.group(1).replace(",", ""))).isPositive();
+            assertThat(Long.parseLong(m.group(1))).isPositive();
+        }
+    }
+
+    @Test
+    void aPortInUseGivesAClearMessageInsteadOfAStackTrace() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run("demo", "--port", String.valueOf(taken.getLocalPort()), "--rounds", "1");
+
+            assertThat(r.exitCode()).isEqualTo(UserErrorHandler.PORT_IN_USE);
+            assertThat(r.err()).contains("already in use").contains("--port").doesNotContain("\tat ");
         }
     }
 

@@ -1,0 +1,27 @@
+package io.kisbridge.cli;
+
+import io.kisbridge.bridge.BridgeOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Flags of the spreadsheet bridge's HTTP server, shared by demo and serve. */
+final class BridgeFlags {
+    static final String ACCESS_TOKEN_VARIABLE = "KISBRIDGE_ACCESS_TOKEN";
+
+    @Option(names = "--host", description = "Address to bind (default 127.0.0.1). Anything but loopback needs "
+            + ACCESS_TOKEN_VARIABLE + ".", defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--port", description = "HTTP port of the bridge (default ${DEFAULT-VALUE}; 0 = any free port).",
+            defaultValue = "8787")
+    int port;
+
+    @Option(names = "--trading", description = "Arm trading at start: POST /v1/orders is refused until armed.")
+    boolean trading;
+
+    BridgeOptions options(Path stateDir) {
+        BridgeOptions o = BridgeOptions.defaults(stateDir).withHost(host).withPort(port).withTradingArmed(trading);
+        String token = System.getenv(ACCESS_TOKEN_VARIABLE);
+        return token == null || token.isBlank() ? o : o.withAccessToken(token);
+    }
+}
