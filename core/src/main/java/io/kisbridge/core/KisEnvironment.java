@@ -39,7 +39,8 @@ public enum KisEnvironment {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "real", "prod", "live" -> REAL;
-            case "paper", "vps", "virtual", "demo" -> PAPER;
+            case "paper", "vps", "virtual" -> PAPER;
+            // "demo" is deliberately not an alias: on the command line it means the embedded simulator.
             default -> throw new KisConfigException("KIS_ENV", "KIS_ENV / --env must be 'real' or 'paper'; got '" + v + "'");
         };
     }

@@ -28,6 +28,14 @@ class KisConfigTest {
     }
 
     @Test
+    void demoIsNotAKisEnvironmentBecauseTheCommandLineUsesItForTheSimulator() {
+        assertThatThrownBy(() -> KisEnvironment.fromId("demo"))
+                .isInstanceOf(KisConfigException.class)
+                .hasMessageContaining("'real' or 'paper'");
+        assertThat(KisEnvironment.fromId(" Paper ")).isEqualTo(KisEnvironment.PAPER);
+    }
+
+    @Test
     void loadsFromEnvironmentWithRealDefaults() {
         KisConfig c = KisConfig.load(Map.of(), env(), stateDir);
         assertThat(c.environment()).isEqualTo(KisEnvironment.REAL);

@@ -146,6 +146,18 @@ class RestProtocolIT {
     }
 
     @Test
+    void refusesAParameterTheApiDoesNotDefineSoAMisspeltNameCannotPass() throws Exception {
+        String token = token(SimEnvironment.REAL);
+        Resp r = get(SimEnvironment.REAL, PRICE, headers(SimEnvironment.REAL, token, "FHKST01010100"),
+                Map.of("FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930", "FID_INPUT_ISCD_2", "000660"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("rt_cd").asText()).isEqualTo("1");
+        assertThat(r.body().get("msg_cd").asText()).isEqualTo("OPSQ2002");
+        assertThat(r.body().get("msg1").asText()).contains("FID_INPUT_ISCD_2");
+    }
+
+    @Test
     void refusesWrongTrIdMissingParameterAndPaperOnlyMistakes() throws Exception {
         String token = token(SimEnvironment.REAL);
         assertThat(get(SimEnvironment.REAL, PRICE, headers(SimEnvironment.REAL, token, "FHKST01010400"), SAMSUNG)

@@ -259,6 +259,11 @@ public final class RestServer implements AutoCloseable {
                 return;
             }
         }
+        String unknown = firstUnknownParameter(route, params.keySet());
+        if (unknown != null) {
+            write(ctx, ApiResponse.business("OPSQ2002", "ERROR : INPUT_FIELD_NAME " + unknown + " NOT DEFINED"), tr);
+            return;
+        }
         ApiRequest req = new ApiRequest(env, route, tr, params, nz(ctx.header("tr_cont")), account, market);
         if (route.hasAccount()) {
             if (!credentials.cano().equals(req.param("CANO")) || !credentials.productCode().equals(req.param("ACNT_PRDT_CD"))) {
@@ -277,6 +282,21 @@ public final class RestServer implements AutoCloseable {
             answer = ApiResponse.gateway("EGW00002", "서버 에러가 발생했습니다.");
         }
         write(ctx, answer, tr);
+    }
+
+    /**
+     * Stricter than KIS, which is believed to ignore parameters it does not know: a misspelt optional parameter would
+     * otherwise pass every test while doing nothing against the real servers.
+     */
+    private static String firstUnknownParameter(Route route, java.util.Set<String> upperCaseNames) {
+        for (String name : upperCaseNames) {
+            boolean known = route.required().stream().anyMatch(r -> r.equalsIgnoreCase(name))
+                    || route.optional().stream().anyMatch(o -> o.equalsIgnoreCase(name));
+            if (!known) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private ApiResponse checkAppHeaders(Context ctx) {
