@@ -283,4 +283,42 @@ class RefreshIT {
         assertThat(r.errors().get(0).toString()).contains("S!A1").contains("no_such_field");
         assertThat(Books.sha256(in)).isEqualTo(before);
     }
+
+    @Test
+    void webserviceUrlsOfTheBridgeAreAnsweredLikeTheHttpContract() {
+        XSSFWorkbook wb = Books.create();
+        XSSFSheet s = wb.createSheet("S");
+        value(s, "A1", "005930");
+        formula(s, "B1", "VALUE(WEBSERVICE(\"http://127.0.0.1:8787/v1/fn/PRICE/\"&A1))");
+        formula(s, "B2", "VALUE(_xlfn.WEBSERVICE(\"http://localhost:8787/v1/fn/QUOTE/000660/price\"))");
+        formula(s, "B3", "WEBSERVICE(\"http://127.0.0.1:8787/v1/fn/QUOTES/005930?fields=price\")");
+        formula(s, "B4", "WEBSERVICE(\"https://example.invalid/x\")");
+
+        RefreshReport[] r = new RefreshReport[1];
+        XSSFSheet out = refreshed(wb, "web", r).getSheet("S");
+
+        assertThat(num(out, "B1")).isEqualTo(f.price("005930"));
+        assertThat(num(out, "B2")).isEqualTo(f.price("000660"));
+        assertThat(str(out, "B3")).isEqualTo("code,price\n005930," + f.price("005930") + "\n");
+        assertThat(r[0].errors()).singleElement().satisfies(e -> {
+            assertThat(e.cell()).isEqualTo("B4");
+            assertThat(e.message()).contains("only the bridge's");
+        });
+    }
+
+    @Test
+    void aDateCellAsArgumentIsPassedAsYyyymmdd() {
+        XSSFWorkbook wb = Books.create();
+        XSSFSheet s = wb.createSheet("S");
+        Books.cell(s, "A1").setCellValue(java.time.LocalDate.of(2026, 2, 2));
+        Books.cell(s, "A2").setCellValue(java.time.LocalDate.of(2026, 2, 27));
+        formula(s, "B1", "INDEX(KIS.HISTORY(\"005930\",A1,A2),2,1)");
+
+        RefreshReport[] r = new RefreshReport[1];
+        XSSFSheet out = refreshed(wb, "dates", r).getSheet("S");
+
+        FnResult.Table h = (FnResult.Table) f.functions.invoke("HISTORY", "005930", "20260202", "20260227");
+        assertThat(r[0].errors()).isEmpty();
+        assertThat(str(out, "B1")).isEqualTo(h.rows().get(0).get(0));
+    }
 }
