@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SimulatorCommand.class,
             CallCommand.class,
+            RefreshCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KisBridgeCommand implements Runnable {
