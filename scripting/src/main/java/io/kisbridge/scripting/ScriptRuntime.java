@@ -7,7 +7,7 @@ import io.kisbridge.scripting.internal.HostApi;
 import io.kisbridge.scripting.internal.OutputSink;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private final Path outputFolder;
     private final Duration timeout;
     private final long statementLimit;
-    private final PrintStream echo;
+    private final PrintWriter echo;
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScriptRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -87,6 +87,11 @@ public final class ScriptRuntime implements AutoCloseable {
             preludes.put(l, Source.newBuilder(l.id(), resource("internal/prelude" + l.extension()),
                     "kisbridge-prelude" + l.extension()).internal(true).buildLiteral());
         }
+    }
+
+    /** Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or a number of milliseconds. */
+    public static Duration parseDuration(String text) {
+        return io.kisbridge.scripting.internal.Durations.parse(text);
     }
 
     public static Builder builder(KisClient client) {
@@ -219,7 +224,7 @@ public final class ScriptRuntime implements AutoCloseable {
         private Path outputFolder;
         private Duration timeout = DEFAULT_TIMEOUT;
         private long statementLimit = DEFAULT_STATEMENT_LIMIT;
-        private PrintStream echo;
+        private PrintWriter echo;
 
         private Builder(KisClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -262,7 +267,7 @@ public final class ScriptRuntime implements AutoCloseable {
         }
 
         /** Also copies what scripts print to this stream (the CLI's stdout). */
-        public Builder echo(PrintStream echo) {
+        public Builder echo(PrintWriter echo) {
             this.echo = echo;
             return this;
         }

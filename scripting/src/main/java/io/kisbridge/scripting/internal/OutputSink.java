@@ -1,18 +1,20 @@
 package io.kisbridge.scripting.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** Collects what a script prints (bounded), optionally echoing it to a stream such as the CLI's stdout. */
+/** Collects what a script prints (the first MiB), optionally echoing each line to a writer such as the CLI's stdout. */
 public final class OutputSink extends OutputStream {
     public static final OutputStream DISCARD = OutputStream.nullOutputStream();
     private static final int MAX_KEPT = 1 << 20;
 
-    private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
-    private final PrintStream echo;
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final PrintWriter echo;
 
-    public OutputSink(PrintStream echo) {
+    public OutputSink(PrintWriter echo) {
         this.echo = echo;
     }
 
@@ -22,24 +24,26 @@ public final class OutputSink extends OutputStream {
             kept.write(b);
         }
         if (echo != null) {
-            echo.write(b);
+            line.write(b);
+            if (b == '\n') {
+                flush();
+            }
         }
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-        if (kept.size() < MAX_KEPT) {
-            kept.write(b, off, Math.min(len, MAX_KEPT - kept.size()));
-        }
-        if (echo != null) {
-            echo.write(b, off, len);
+        for (int i = off; i < off + len; i++) {
+            write(b[i]);
         }
     }
 
     @Override
     public synchronized void flush() {
-        if (echo != null) {
+        if (echo != null && line.size() > 0) {
+            echo.print(line.toString(StandardCharsets.UTF_8));
             echo.flush();
+            line.reset();
         }
     }
 
