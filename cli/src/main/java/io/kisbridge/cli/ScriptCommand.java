@@ -4,6 +4,7 @@ import io.kisbridge.core.KisClient;
 import io.kisbridge.scripting.ScriptException;
 import io.kisbridge.scripting.ScriptRun;
 import io.kisbridge.scripting.ScriptRuntime;
+import io.kisbridge.scripting.StartupBenchmark;
 import io.kisbridge.scripting.TradingPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./kisbridge script run alert.js --env demo -- 005930}: JavaScript and Python automation. */
 @Command(name = "script", mixinStandardHelpOptions = true,
         description = "Run JavaScript (.js) or Python (.py) scripts against KIS.",
-        subcommands = {ScriptCommand.Run.class})
+        subcommands = {ScriptCommand.Run.class, ScriptCommand.Bench.class})
 final class ScriptCommand implements Runnable {
     static final int SCRIPT_ERROR = 4;
 
@@ -108,6 +109,29 @@ final class ScriptCommand implements Runnable {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: Ctrl+C stopped the script
             }
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Measure cold and warm script start and host-call overhead (no KIS request is made).")
+    static final class Bench implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "20", description = "Warm runs per language (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--calls", defaultValue = "10000", description = "Host calls measured (default: ${DEFAULT-VALUE}).")
+        int calls;
+
+        @Override
+        public Integer call() throws Exception {
+            try (DemoSession demo = DemoSession.start(1L)) {
+                for (StartupBenchmark.Figures f : StartupBenchmark.measure(demo.client(), runs, calls)) {
+                    spec.commandLine().getOut().println(f.line());
+                }
+            }
+            return 0;
         }
     }
 }
