@@ -18,7 +18,7 @@ import org.graalvm.polyglot.SandboxPolicy;
  */
 public final class Engines {
     private static final Map<ScriptLanguage, Engine> ENGINES = new EnumMap<>(ScriptLanguage.class);
-    /** Contexts of one engine must share their ResourceLimits instance, so there is one per limit value. */
+    /** One ResourceLimits per limit value, shared by the contexts that use it. */
     private static final Map<Long, ResourceLimits> LIMITS = new ConcurrentHashMap<>();
     private static final Set<Context> OVER_LIMIT = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
