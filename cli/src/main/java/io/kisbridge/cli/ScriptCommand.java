@@ -90,7 +90,11 @@ final class ScriptCommand implements Runnable {
                 Thread stopOnCtrlC = new Thread(run::stop);
                 Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
                 try {
-                    run.await(limit.isZero() ? Duration.ofDays(3650) : limit.plusSeconds(10));
+                    // The limit counts from the ready context; allow for a cold engine start on top.
+                    if (!run.await(limit.isZero() ? Duration.ofDays(3650) : limit.plusMinutes(2))) {
+                        run.stop();
+                        run.await(Duration.ofSeconds(10));
+                    }
                 } finally {
                     removeHook(stopOnCtrlC);
                 }

@@ -115,8 +115,9 @@ public final class ScriptRun {
         }
     }
 
+    /** {@code onReady} runs once the context and host API are ready (the wall clock starts there). */
     void execute(Context.Builder builder, Source prelude, Source script, HostApi.Services services,
-                 long statementLimit, Duration timeout) {
+                 long statementLimit, Duration timeout, Runnable onReady) {
         this.statementLimit = statementLimit;
         this.timeout = timeout;
         HostApi host = new HostApi(services, loop);
@@ -136,6 +137,7 @@ public final class ScriptRun {
                 c.eval(prelude);
             }
             contextStartNanos = System.nanoTime() - t0;
+            onReady.run();
             c.eval(script);
             loop.run(c::resetLimits);
             if (stopReason != null) {
@@ -182,7 +184,20 @@ public final class ScriptRun {
             return new ScriptException(ScriptException.Kind.ERROR, name, line, h.getClass().getSimpleName() + ": "
                     + h.getMessage());
         }
-        return new ScriptException(ScriptException.Kind.ERROR, name, line, e.getMessage());
+        return new ScriptException(ScriptException.Kind.ERROR, name, line, plain(e.getMessage()));
+    }
+
+    /** GraalPy reports some sandbox refusals with internal class names or embedder hints; say it plainly. */
+    private static String plain(String message) {
+        String m = message == null ? "error" : message;
+        if (m.contains("UnsupportedPosixFeatureException")) {
+            return "network and operating-system access is not allowed in scripts (" + m.substring(m.lastIndexOf(':') + 1)
+                    .strip() + ")";
+        }
+        if (m.contains("Process creation is not allowed")) {
+            return "starting processes is not allowed in scripts";
+        }
+        return m;
     }
 
     private ScriptException stopped(Integer line) {

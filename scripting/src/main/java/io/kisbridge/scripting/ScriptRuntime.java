@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -136,14 +137,21 @@ public final class ScriptRuntime implements AutoCloseable {
         HostApi.Services services = new HostApi.Services(id, client, feedSource, trading, published, outputFolder,
                 List.copyOf(args), scheduler);
         runs.put(id, run);
-        ScheduledFuture<?> watchdog = timeout.isZero() ? null
-                : scheduler.schedule(() -> run.cancel(ScriptException.Kind.TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // The wall clock starts when the context is ready: a cold engine start (seconds for Python) is not the script's.
+        AtomicReference<ScheduledFuture<?>> watchdog = new AtomicReference<>();
+        Runnable startClock = () -> {
+            if (!timeout.isZero()) {
+                watchdog.set(scheduler.schedule(() -> run.cancel(ScriptException.Kind.TIMEOUT), timeout.toMillis(),
+                        TimeUnit.MILLISECONDS));
+            }
+        };
         Thread t = new Thread(() -> {
             try {
-                run.execute(cb, preludes.get(language), script, services, statementLimit, timeout);
+                run.execute(cb, preludes.get(language), script, services, statementLimit, timeout, startClock);
             } finally {
-                if (watchdog != null) {
-                    watchdog.cancel(false);
+                ScheduledFuture<?> w = watchdog.get();
+                if (w != null) {
+                    w.cancel(false);
                 }
             }
         }, "kisbridge-script-" + id);
@@ -252,7 +260,10 @@ public final class ScriptRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Wall-clock limit of a run; {@link Duration#ZERO} for none (bridge scripts that run until stopped). */
+        /**
+         * Wall-clock limit of a run, counted from the moment its context is ready; {@link Duration#ZERO} for none
+         * (bridge scripts that run until stopped).
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;

@@ -57,7 +57,7 @@ class ScriptSandboxTest {
     void javascriptCannotReadFiles() throws Exception {
         String path = secretFile().toString().replace("\\", "/");
         ScriptRun run = runToEnd(runtime, "read.js", "load('" + path + "');");
-        assertThat(failure(run).getMessage()).contains("read.js:1").doesNotContain("top secret");
+        assertThat(failure(run).getMessage()).contains("read.js:1").contains("not allowed").doesNotContain("top secret");
     }
 
     @Test
@@ -117,7 +117,7 @@ class ScriptSandboxTest {
         String path = secretFile().toString().replace("\\", "/");
         ScriptRun run = runToEnd(runtime, "read.py", "x = 1\nprint(open('" + path + "').read())\n");
         ScriptException e = failure(run);
-        assertThat(e.getMessage()).contains("read.py:2").doesNotContain("top secret");
+        assertThat(e.getMessage()).contains("read.py:2").contains("PermissionError").doesNotContain("top secret");
         assertThat(run.output()).doesNotContain("top secret");
     }
 
@@ -125,7 +125,7 @@ class ScriptSandboxTest {
     void pythonCannotStartProcesses() throws Exception {
         ScriptRun run = runToEnd(runtime, "proc.py", "import os\nos.system('echo pwned > /tmp/kisbridge-pwned')\n");
         ScriptException e = failure(run);
-        assertThat(e.getMessage()).contains("proc.py:2");
+        assertThat(e.getMessage()).contains("proc.py:2").contains("starting processes is not allowed in scripts");
         assertThat(Path.of("/tmp/kisbridge-pwned")).doesNotExist();
     }
 
@@ -135,7 +135,7 @@ class ScriptSandboxTest {
             server.setSoTimeout(500);
             ScriptRun run = runToEnd(runtime, "net.py", "import socket\ns = socket.create_connection(('127.0.0.1', "
                     + server.getLocalPort() + "))\n");
-            assertThat(failure(run).getMessage()).contains("net.py");
+            assertThat(failure(run).getMessage()).contains("net.py:2").contains("not allowed in scripts");
             AtomicInteger accepted = new AtomicInteger();
             try {
                 server.accept().close();
@@ -150,7 +150,7 @@ class ScriptSandboxTest {
     @Test
     void pythonCannotImportJava() throws Exception {
         ScriptException e = failure(runToEnd(runtime, "cls.py", "import java\nR = java.type('java.lang.Runtime')\n"));
-        assertThat(e.getMessage()).contains("cls.py");
+        assertThat(e.getMessage()).contains("cls.py:2").contains("access has been denied");
     }
 
     @Test
