@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CallCommand.class,
             RefreshCommand.class,
             ExportCommand.class,
+            ScriptCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KisBridgeCommand implements Runnable {
