@@ -59,6 +59,7 @@ class ExportIT {
             assertThat(s.getDrawingPatriarch().getCharts()).hasSize(1);
             XSSFChart chart = s.getDrawingPatriarch().getCharts().get(0);
             assertThat(chart.getChartSeries()).hasSize(2);
+            assertThat(chart.getAxes().get(0).getNumberFormat()).as("date labels").isEqualTo("yyyy-mm-dd");
             XDDFChartData bars = chart.getChartSeries().get(0);
             XDDFChartData line = chart.getChartSeries().get(1);
             assertThat(bars).isInstanceOf(XDDFBarChartData.class);

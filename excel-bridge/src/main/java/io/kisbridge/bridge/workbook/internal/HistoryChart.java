@@ -11,7 +11,6 @@ import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
@@ -42,14 +41,16 @@ public final class HistoryChart {
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
 
-        XDDFDataSource<Double> dates = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+        XDDFNumericalDataSource<Double> dates = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                 new CellRangeAddress(1, rows, dateCol, dateCol));
+        dates.setFormatCode("yyyy-mm-dd");
         XDDFNumericalDataSource<Double> close = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                 new CellRangeAddress(1, rows, closeCol, closeCol));
         XDDFNumericalDataSource<Double> volume = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                 new CellRangeAddress(1, rows, volumeCol, volumeCol));
 
         XDDFCategoryAxis barCategories = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        barCategories.setNumberFormat("yyyy-mm-dd");
         XDDFValueAxis volumeAxis = chart.createValueAxis(AxisPosition.LEFT);
         volumeAxis.setTitle("volume");
         volumeAxis.setCrosses(AxisCrosses.AUTO_ZERO);
