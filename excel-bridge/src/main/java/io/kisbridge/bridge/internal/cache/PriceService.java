@@ -30,6 +30,7 @@ import java.util.function.LongSupplier;
  */
 public final class PriceService implements AutoCloseable {
     public static final int MULTPRICE_MAX_CODES = 30;
+    static final int MAX_WINDOWS = 10;
 
     private final KisClient client;
     private final boolean batching;
@@ -41,6 +42,10 @@ public final class PriceService implements AutoCloseable {
     private final Object lock = new Object();
     private Map<String, CompletableFuture<String>> pending = new LinkedHashMap<>();
     private ScheduledFuture<?> scheduledFlush;
+    /** Pending codes when the window last started, and how many windows this batch has waited. */
+    private int sizeAtWindowStart;
+    private int windowsWaited;
+    private long windowGeneration;
 
     public PriceService(KisClient client, Duration ttl, Duration window, LongSupplier nanoTime) {
         this.client = client;
@@ -85,7 +90,9 @@ public final class PriceService implements AutoCloseable {
             if (pending.size() >= MULTPRICE_MAX_CODES) {
                 flushLocked();
             } else if (scheduledFlush == null) {
-                scheduledFlush = timer.schedule(this::flush, window.toNanos(), TimeUnit.NANOSECONDS);
+                sizeAtWindowStart = pending.size();
+                windowsWaited = 0;
+                scheduleWindowLocked();
             }
         }
         try {
@@ -95,10 +102,27 @@ public final class PriceService implements AutoCloseable {
         }
     }
 
-    private void flush() {
+    /**
+     * While new codes keep arriving (a recalculation storm), the batch waits another window, up to
+     * {@link #MAX_WINDOWS}, so calls go out nearer 30 codes; a lone cell is sent after one window as before.
+     */
+    private void windowEnded(long generation) {
         synchronized (lock) {
+            if (generation != windowGeneration) {
+                return; // this batch was already sent (it reached 30 codes)
+            }
+            if (pending.size() > sizeAtWindowStart && ++windowsWaited < MAX_WINDOWS) {
+                sizeAtWindowStart = pending.size();
+                scheduleWindowLocked();
+                return;
+            }
             flushLocked();
         }
+    }
+
+    private void scheduleWindowLocked() {
+        long generation = ++windowGeneration;
+        scheduledFlush = timer.schedule(() -> windowEnded(generation), window.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void flushLocked() {
@@ -106,6 +130,7 @@ public final class PriceService implements AutoCloseable {
             scheduledFlush.cancel(false);
             scheduledFlush = null;
         }
+        windowGeneration++;
         if (pending.isEmpty()) {
             return;
         }
