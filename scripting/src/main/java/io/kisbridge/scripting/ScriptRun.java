@@ -4,6 +4,7 @@ import io.kisbridge.scripting.internal.Engines;
 import io.kisbridge.scripting.internal.EventLoop;
 import io.kisbridge.scripting.internal.HostApi;
 import io.kisbridge.scripting.internal.OutputSink;
+import io.kisbridge.scripting.internal.PreparedContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,10 +71,6 @@ public final class ScriptRun {
         return output.text();
     }
 
-    OutputSink outputSink() {
-        return output;
-    }
-
     public Optional<ScriptException> error() {
         return Optional.ofNullable(error);
     }
@@ -116,26 +113,25 @@ public final class ScriptRun {
     }
 
     /** {@code onReady} runs once the context and host API are ready (the wall clock starts there). */
-    void execute(Context.Builder builder, Source prelude, Source script, HostApi.Services services,
+    void execute(java.util.function.Supplier<PreparedContext> prepare, Source script, HostApi.Services services,
                  long statementLimit, Duration timeout, Runnable onReady) {
         this.statementLimit = statementLimit;
         this.timeout = timeout;
-        HostApi host = new HostApi(services, loop);
+        HostApi host = null;
         try {
             long t0 = System.nanoTime();
-            Context c = builder.build();
+            PreparedContext p = prepare.get();
+            Context c = p.context();
+            host = p.host();
             synchronized (lock) {
                 context = c;
                 if (stopReason != null) {
                     c.close(true);
                 }
             }
-            if (language == ScriptLanguage.PYTHON) {
-                c.eval(prelude).execute(host);
-            } else {
-                c.getBindings(language.id()).putMember("__kisbridge_host", host);
-                c.eval(prelude);
-            }
+            p.out().to(output);
+            host.bind(services, loop);
+            p.bindArgs().executeVoid();
             contextStartNanos = System.nanoTime() - t0;
             onReady.run();
             c.eval(script);
@@ -151,7 +147,9 @@ public final class ScriptRun {
         } catch (RuntimeException e) {
             error = new ScriptException(ScriptException.Kind.ERROR, name, 0, "could not run: " + e.getMessage());
         } finally {
-            host.closeAll();
+            if (host != null) {
+                host.closeAll();
+            }
             synchronized (lock) {
                 state = error == null ? State.FINISHED : State.FAILED;
                 if (context != null) {

@@ -5,6 +5,7 @@ import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.scripting.internal.Engines;
 import io.kisbridge.scripting.internal.HostApi;
 import io.kisbridge.scripting.internal.OutputSink;
+import io.kisbridge.scripting.internal.PreparedContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,7 +19,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +35,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
@@ -69,6 +73,13 @@ public final class ScriptRuntime implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<ScriptLanguage, Source> preludes = new EnumMap<>(ScriptLanguage.class);
     private RealtimeFeed ownedFeed;
+    private final boolean spareContexts;
+    private final Map<ScriptLanguage, CompletableFuture<PreparedContext>> spares = new EnumMap<>(ScriptLanguage.class);
+    private final ExecutorService spareMaker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kisbridge-script-spare");
+        t.setDaemon(true);
+        return t;
+    });
 
     private ScriptRuntime(Builder b) {
         this.client = b.client;
@@ -78,6 +89,7 @@ public final class ScriptRuntime implements AutoCloseable {
         this.timeout = b.timeout;
         this.statementLimit = b.statementLimit;
         this.echo = b.echo;
+        this.spareContexts = b.spareContexts;
         this.scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "kisbridge-script-timers");
             t.setDaemon(true);
@@ -118,22 +130,6 @@ public final class ScriptRuntime implements AutoCloseable {
         String id = "run-" + ids.incrementAndGet();
         ScriptRun run = new ScriptRun(id, name, language, new OutputSink(echo));
         Source script = Source.newBuilder(language.id(), code, name).buildLiteral();
-        Context.Builder cb = Context.newBuilder(language.id())
-                .engine(Engines.get(language))
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .out(outputOf(run))
-                .err(outputOf(run))
-                .in(InputStream.nullInputStream())
-                .allowIO(IOAccess.NONE)
-                .allowNativeAccess(false)
-                .allowCreateProcess(false)
-                .allowCreateThread(false)
-                .allowHostClassLoading(false)
-                .allowHostClassLookup(className -> false)
-                .allowHostAccess(HOST_ACCESS)
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowEnvironmentAccess(EnvironmentAccess.NONE)
-                .resourceLimits(Engines.statementLimit(statementLimit));
         HostApi.Services services = new HostApi.Services(id, client, feedSource, trading, published, outputFolder,
                 List.copyOf(args), scheduler);
         runs.put(id, run);
@@ -147,7 +143,7 @@ public final class ScriptRuntime implements AutoCloseable {
         };
         Thread t = new Thread(() -> {
             try {
-                run.execute(cb, preludes.get(language), script, services, statementLimit, timeout, startClock);
+                run.execute(() -> acquire(language), script, services, statementLimit, timeout, startClock);
             } finally {
                 ScheduledFuture<?> w = watchdog.get();
                 if (w != null) {
@@ -186,10 +182,80 @@ public final class ScriptRuntime implements AutoCloseable {
     public void close() {
         runs.values().forEach(ScriptRun::stop);
         scheduler.shutdownNow();
+        synchronized (spares) {
+            spares.values().forEach(f -> f.thenAccept(p -> p.context().close(true)));
+            spares.clear();
+        }
+        spareMaker.shutdown();
         synchronized (this) {
             if (ownedFeed != null) {
                 ownedFeed.close();
             }
+        }
+    }
+
+    /** A spare prepared context when one is ready (and a new spare is started), else one prepared now. */
+    private PreparedContext acquire(ScriptLanguage language) {
+        if (!spareContexts) {
+            return prepare(language);
+        }
+        CompletableFuture<PreparedContext> spare;
+        synchronized (spares) {
+            spare = spares.remove(language);
+            spares.put(language, CompletableFuture.supplyAsync(() -> prepare(language), spareMaker));
+        }
+        if (spare != null) {
+            try {
+                return spare.join();
+            } catch (RuntimeException failed) {
+                // fall through: prepare one on this thread
+            }
+        }
+        return prepare(language);
+    }
+
+    /** Waits until the spare contexts being prepared are ready (benchmarks). */
+    void awaitSpares() {
+        List<CompletableFuture<PreparedContext>> pending;
+        synchronized (spares) {
+            pending = List.copyOf(spares.values());
+        }
+        pending.forEach(f -> f.exceptionally(e -> null).join());
+    }
+
+    private PreparedContext prepare(ScriptLanguage language) {
+        PreparedContext.Redirect out = new PreparedContext.Redirect();
+        Context c = Context.newBuilder(language.id())
+                .engine(Engines.get(language))
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .out(out)
+                .err(out)
+                .in(InputStream.nullInputStream())
+                .allowIO(IOAccess.NONE)
+                .allowNativeAccess(false)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowHostClassLoading(false)
+                .allowHostClassLookup(className -> false)
+                .allowHostAccess(HOST_ACCESS)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .resourceLimits(Engines.statementLimit(statementLimit))
+                .build();
+        try {
+            HostApi host = new HostApi();
+            Value bindArgs;
+            if (language == ScriptLanguage.PYTHON) {
+                bindArgs = c.eval(preludes.get(language)).execute(host);
+            } else {
+                c.getBindings(language.id()).putMember("__kisbridge_host", host);
+                bindArgs = c.eval(preludes.get(language));
+                c.getBindings(language.id()).removeMember("__kisbridge_host");
+            }
+            return new PreparedContext(c, host, bindArgs, out);
+        } catch (RuntimeException e) {
+            c.close(true);
+            throw e;
         }
     }
 
@@ -199,20 +265,6 @@ public final class ScriptRuntime implements AutoCloseable {
             ownedFeed.start();
         }
         return ownedFeed;
-    }
-
-    private static java.io.OutputStream outputOf(ScriptRun run) {
-        return new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                run.outputSink().write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                run.outputSink().write(b, off, len);
-            }
-        };
     }
 
     private static String resource(String path) {
@@ -233,6 +285,7 @@ public final class ScriptRuntime implements AutoCloseable {
         private Duration timeout = DEFAULT_TIMEOUT;
         private long statementLimit = DEFAULT_STATEMENT_LIMIT;
         private PrintWriter echo;
+        private boolean spareContexts;
 
         private Builder(KisClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -280,6 +333,15 @@ public final class ScriptRuntime implements AutoCloseable {
         /** Also copies what scripts print to this stream (the CLI's stdout). */
         public Builder echo(PrintWriter echo) {
             this.echo = echo;
+            return this;
+        }
+
+        /**
+         * Keeps one prepared context per language used so far, built in the background after each start, so the
+         * next run of that language skips context creation (for the bridge; it costs a context's memory and CPU).
+         */
+        public Builder spareContexts(boolean keep) {
+            this.spareContexts = keep;
             return this;
         }
 

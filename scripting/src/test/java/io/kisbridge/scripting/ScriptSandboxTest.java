@@ -180,4 +180,21 @@ class ScriptSandboxTest {
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.getMessage()).contains("NameError");
     }
+
+    @Test
+    void spareContextsServeRunsWithTheirOwnArgumentsOutputAndFreshGlobals() throws Exception {
+        try (ScriptRuntime spare = ScriptRuntime.builder(client).spareContexts(true).build()) {
+            for (String name : new String[] {"first.js", "second.js", "third.js"}) {
+                ScriptRun run = runToEnd(spare, name, """
+                        print((typeof leftover) + ' ' + args[0]);
+                        globalThis.leftover = 1;
+                        """, name);
+                assertThat(output(run)).isEqualTo("undefined " + name + "\n");
+            }
+            ScriptRun py = runToEnd(spare, "p.py", "print(args)", "x");
+            assertThat(output(py)).contains("['x']");
+            ScriptRun py2 = runToEnd(spare, "p2.py", "print(args)", "y");
+            assertThat(output(py2)).contains("['y']");
+        }
+    }
 }

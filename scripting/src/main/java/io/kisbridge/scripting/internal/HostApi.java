@@ -56,13 +56,18 @@ public final class HostApi {
                            ScheduledExecutorService scheduler) {
     }
 
-    private final Services s;
-    private final EventLoop loop;
+    private volatile Services s;
+    private volatile EventLoop loop;
     private final Map<String, AutoCloseable> handles = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private int ordersPlaced;
 
-    public HostApi(Services services, EventLoop loop) {
+    /** A host object for a context prepared ahead of its run; {@link #bind} before the script runs. */
+    public HostApi() {
+    }
+
+    /** Attaches the run's services and event loop (once, before the script's first statement). */
+    public void bind(Services services, EventLoop loop) {
         this.s = services;
         this.loop = loop;
     }

@@ -1,4 +1,4 @@
-// The host API as native JavaScript: every host answer is JSON text parsed here into plain objects/arrays.
+// The host API as native JavaScript (the value of this source is the function binding the run's args): every host answer is JSON text parsed here into plain objects/arrays.
 (function (h) {
     'use strict';
     class KisError extends Error {
@@ -68,6 +68,6 @@
     g.after = timer((s, fn) => h.after(s, fn));
     g.cancel = (id) => h.cancel(str(id));
     g.stop = () => h.stop();
-    g.args = Object.freeze(r(h.args()));
+    // The host calls this once the run is bound to the context (contexts may be prepared ahead of their run).
+    return () => { g.args = Object.freeze(r(h.args())); };
 })(globalThis.__kisbridge_host);
-delete globalThis.__kisbridge_host;

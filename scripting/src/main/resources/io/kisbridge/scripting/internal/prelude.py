@@ -103,8 +103,14 @@ def _kisbridge_install(h):
 
     import builtins
     for key, value in (("kis", kis), ("cells", _Cells()), ("files", _Files()), ("every", every), ("after", after),
-                       ("cancel", cancel), ("stop", stop), ("args", list(r(h.args()))), ("KisError", KisError)):
+                       ("cancel", cancel), ("stop", stop), ("args", []), ("KisError", KisError)):
         setattr(builtins, key, value)
+
+    def bind_args():
+        builtins.args = list(r(h.args()))
+
+    # The host calls this once the run is bound to the context (contexts may be prepared ahead of their run).
+    return bind_args
 
 
 # The host calls this with its API object; it puts the names into builtins, visible to the script.
