@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SimulatorCommand.class,
             CallCommand.class,
+            CertCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KisBridgeCommand implements Runnable {
