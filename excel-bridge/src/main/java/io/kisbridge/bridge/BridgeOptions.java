@@ -18,9 +18,11 @@ import java.util.Set;
  * @param batchWindow  how long current-price requests are collected before one intstock-multprice call
  * @param httpsPort    second port serving the same app over HTTPS (the Office add-in needs it) with the bridge's
  *                     own localhost certificate; 0 = ephemeral, {@link #NO_HTTPS} = off
+ * @param certificateDir where the localhost CA and server certificate live; null = {@code stateDir}
  */
 public record BridgeOptions(String host, int port, Path stateDir, boolean tradingArmed, OrderLimits limits,
-                            String accessToken, Duration cacheTtl, Duration batchWindow, int httpsPort) {
+                            String accessToken, Duration cacheTtl, Duration batchWindow, int httpsPort,
+                            Path certificateDir) {
     public static final int DEFAULT_PORT = 8787;
     public static final int DEFAULT_HTTPS_PORT = 8788;
     /** {@link #httpsPort()} value that turns HTTPS off. */
@@ -51,10 +53,13 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
         }
     }
 
-    /** 127.0.0.1:8787 (HTTPS on 8788), trading disarmed, default limits, results reused for 2 s, prices collected for 5 ms. */
+    /**
+     * 127.0.0.1:8787 (HTTPS on 8788, certificates in the state directory), trading disarmed, default limits, results
+     * reused for 2 s, prices collected for 5 ms.
+     */
     public static BridgeOptions defaults(Path stateDir) {
         return new BridgeOptions("127.0.0.1", DEFAULT_PORT, stateDir, false, OrderLimits.DEFAULTS, null,
-                Duration.ofSeconds(2), Duration.ofMillis(5), DEFAULT_HTTPS_PORT);
+                Duration.ofSeconds(2), Duration.ofMillis(5), DEFAULT_HTTPS_PORT, null);
     }
 
     public static boolean isLoopback(String host) {
@@ -62,35 +67,53 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
     }
 
     public BridgeOptions withHost(String h) {
-        return new BridgeOptions(h, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow, httpsPort);
+        return new BridgeOptions(h, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withPort(int p) {
-        return new BridgeOptions(host, p, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow, httpsPort);
+        return new BridgeOptions(host, p, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withTradingArmed(boolean armed) {
-        return new BridgeOptions(host, port, stateDir, armed, limits, accessToken, cacheTtl, batchWindow, httpsPort);
+        return new BridgeOptions(host, port, stateDir, armed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withLimits(OrderLimits l) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, l, accessToken, cacheTtl, batchWindow, httpsPort);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, l, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withAccessToken(String token) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, token, cacheTtl, batchWindow, httpsPort);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, token, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withCacheTtl(Duration ttl) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, ttl, batchWindow, httpsPort);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, ttl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withBatchWindow(Duration window) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, window, httpsPort);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, window,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withHttpsPort(int p) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow, p);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                p, certificateDir);
+    }
+
+    public BridgeOptions withCertificateDir(Path dir) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, dir);
+    }
+
+    /** The certificate directory, {@code stateDir} unless set. */
+    public Path certificateDirOrState() {
+        return certificateDir != null ? certificateDir : stateDir;
     }
 
     public boolean httpsEnabled() {
@@ -101,6 +124,7 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
     public String toString() {
         return "BridgeOptions{host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tradingArmed="
                 + tradingArmed + ", limits=" + limits + ", accessToken=" + (accessToken == null ? "<none>" : "****")
-                + ", cacheTtl=" + cacheTtl + ", batchWindow=" + batchWindow + ", httpsPort=" + httpsPort + "}";
+                + ", cacheTtl=" + cacheTtl + ", batchWindow=" + batchWindow + ", httpsPort=" + httpsPort
+                + ", certificateDir=" + certificateDirOrState() + "}";
     }
 }

@@ -49,8 +49,8 @@ public final class BridgeServer implements AutoCloseable {
         this.key = BridgeKey.create(options.stateDir(), new SecureRandom());
         this.functions = FunctionSet.create(client, options.cacheTtl(), options.batchWindow());
         this.stream = new StreamHub(feed);
-        this.certificates = options.httpsEnabled() ? LocalCertificates.ensure(options.stateDir(), Clock.systemUTC())
-                : null;
+        this.certificates = options.httpsEnabled()
+                ? LocalCertificates.ensure(options.certificateDirOrState(), Clock.systemUTC()) : null;
         this.app = createApp(options, client, functions, key);
     }
 
@@ -208,9 +208,10 @@ public final class BridgeServer implements AutoCloseable {
                 "  stream        " + u.replace("http://", "ws://") + "/v1/stream",
                 "  bridge key    " + keyFile() + " (X-Bridge-Key for orders and scripts)",
                 "  dashboard     " + u + "/",
-                certificates == null ? "  HTTPS         off" : "  HTTPS         " + httpsUrl() + "/ (CA " + certificates.caCertFile()
-                        + "; trust it once: ./kisbridge cert)",
-                certificates == null ? "" : "  Excel add-in  " + httpsUrl() + "/addin/manifest.xml",
+                certificates == null ? "  HTTPS         off" : "  HTTPS         " + httpsUrl() + "/ (CA "
+                        + certificates.caCertFile() + "; trust it once: ./kisbridge cert --state-dir "
+                        + options.certificateDirOrState() + ")",
+                "  Excel add-in  " + (certificates == null ? "needs HTTPS" : httpsUrl() + "/addin/manifest.xml"),
                 "Formulas (LibreOffice / Excel):",
                 "  =WEBSERVICE(\"" + u + "/v1/fn/PRICE/005930\")",
                 "  =VALUE(WEBSERVICE(\"" + u + "/v1/fn/QUOTE/005930/change_pct\"))",

@@ -112,6 +112,17 @@ class HttpsIT {
     }
 
     @Test
+    void keepsTheCertificatesInTheirOwnDirectoryWhenOneIsGiven(@TempDir Path dir) throws Exception {
+        Path certs = dir.resolve("certs");
+        try (BridgeFixture f = new BridgeFixture(dir.resolve("state"), KisEnvironment.REAL,
+                o -> o.withCertificateDir(certs))) {
+            assertThat(certs.resolve(LocalCertificates.CA_CERT)).exists();
+            assertThat(dir.resolve("state").resolve(LocalCertificates.CA_CERT)).doesNotExist();
+            assertThat(f.bridge.banner()).contains("./kisbridge cert --state-dir " + certs);
+        }
+    }
+
+    @Test
     void servesTheManifestWithTheHttpsUrl(@TempDir Path dir) throws Exception {
         try (BridgeFixture f = new BridgeFixture(dir, KisEnvironment.REAL)) {
             String manifest = f.get("/addin/manifest.xml").body();

@@ -92,7 +92,8 @@ public final class SecurityFilter {
         boolean portOk = portPart == null || portPart.equals(Integer.toString(localPort));
         if (!nameOk || !portOk) {
             throw new ForbiddenResponse("Host '" + host + "' is not this bridge; use http://127.0.0.1:"
-                    + port.getAsInt() + (httpsPort.getAsInt() > 0 ? " or https://localhost:" + httpsPort.getAsInt() : ""));
+                    + port.getAsInt()
+                    + (httpsPort.getAsInt() > 0 ? " or https://localhost:" + httpsPort.getAsInt() : ""));
         }
     }
 
