@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SimulatorCommand.class,
             CallCommand.class,
+            RefreshCommand.class,
+            ExportCommand.class,
+            ScriptCommand.class,
             CertCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param host         bind address; loopback by default. Anything else requires {@code accessToken}
  * @param port         TCP port; 0 = ephemeral (tests)
- * @param stateDir     where {@code bridge.key} (and later certificates, the idempotency store) live
+ * @param stateDir     where {@code bridge.key}, the order idempotency store ({@code orders/idempotency.jsonl}) and
+ *                     (unless {@code certificateDir}) the HTTPS certificates live
  * @param tradingArmed whether POST /v1/orders may place orders from start-up
  * @param limits       per-order and per-day order limits
  * @param accessToken  bearer token every request must carry when bound to a non-loopback host; null otherwise

@@ -42,6 +42,7 @@ public final class BridgeServer implements AutoCloseable {
     private final LocalCertificates certificates;
     private final ServerConnector[] httpsConnector = new ServerConnector[1];
     private final Javalin app;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private BridgeServer(BridgeOptions options, KisClient client, RealtimeFeed feed) {
         this.options = Objects.requireNonNull(options, "options");
@@ -107,7 +108,7 @@ public final class BridgeServer implements AutoCloseable {
         j.post("/v1/batch", routes::batch);
         OrderDesk desk = new OrderDesk(client, opts.limits(), opts.tradingArmed(),
                 code -> Long.parseLong(fns.invoke("PRICE", code) instanceof FnResult.Scalar s ? s.value() : "0"),
-                fns::forgetResults);
+                fns::forgetResults, opts.stateDir());
         OrderRoutes orders = new OrderRoutes(desk, opts.limits());
         j.get("/v1/trading", orders::trading);
         j.post("/v1/trading", orders::arm);
@@ -231,8 +232,12 @@ public final class BridgeServer implements AutoCloseable {
         return options;
     }
 
+    /** Stops the server; a second call does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         app.stop();
         stream.close();
         functions.close();

@@ -39,8 +39,14 @@ final class BridgeFixture implements AutoCloseable {
     }
 
     BridgeFixture(Path stateDir, KisEnvironment env, UnaryOperator<BridgeOptions> options) {
+        this(stateDir, env, options, s -> s);
+    }
+
+    /** {@code simulator} adjusts the simulator's builder (e.g. {@code extraCodes(500)}) before it starts. */
+    BridgeFixture(Path stateDir, KisEnvironment env, UnaryOperator<BridgeOptions> options,
+                  UnaryOperator<KisSimulator.Builder> simulator) {
         this.stateDir = stateDir;
-        this.sim = KisSimulator.builder().clock(clock).autoTicks(false).seed(42).start();
+        this.sim = simulator.apply(KisSimulator.builder().clock(clock).autoTicks(false).seed(42)).start();
         SimEnvironment se = env == KisEnvironment.REAL ? SimEnvironment.REAL : SimEnvironment.PAPER;
         DemoCredentials c = sim.credentials(se);
         KisConfig config = KisConfig.builder().environment(env).appKey(c.appKey()).appSecret(c.appSecret())

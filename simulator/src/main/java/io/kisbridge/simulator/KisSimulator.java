@@ -78,7 +78,8 @@ public final class KisSimulator implements AutoCloseable {
                 if (g != null) g.broadcastRaw(frame);
             }
         });
-        this.engine = new MarketEngine(b.seed, b.clock, b.marketAlwaysOpen, new ReentrantLock());
+        this.engine = new MarketEngine(b.seed, b.clock, b.marketAlwaysOpen, new ReentrantLock(),
+                io.kisbridge.simulator.market.Universe.withExtraCodes(b.seed, b.extraCodes));
         this.market = new SimulatedMarket(engine);
         this.approvalKeys = new ApprovalKeys(b.clock);
         for (SimEnvironment env : SimEnvironment.values()) {
@@ -216,8 +217,22 @@ public final class KisSimulator implements AutoCloseable {
         private int maxRegistrations = 41;
         private boolean autoTicks = true;
         private LongSupplier ticker = System::nanoTime;
+        private int extraCodes;
 
         private Builder() {}
+
+        /**
+         * Adds {@code n} synthetic listed names (codes 900000–999999, seeded names and price levels) after the 57 real
+         * ones, for tests that need many codes (e.g. 500). Every route accepts them; default 0 (the real names only).
+         */
+        public Builder extraCodes(int n) {
+            if (n < 0 || n > io.kisbridge.simulator.market.Universe.MAX_EXTRA_CODES) {
+                throw new IllegalArgumentException("extraCodes must be 0.."
+                        + io.kisbridge.simulator.market.Universe.MAX_EXTRA_CODES + "; got " + n);
+            }
+            this.extraCodes = n;
+            return this;
+        }
 
         public Builder seed(long seed) {
             this.seed = seed;

@@ -6,7 +6,6 @@ import io.kisbridge.simulator.market.MarketEngine;
 import io.kisbridge.simulator.market.Quote;
 import io.kisbridge.simulator.market.Stock;
 import io.kisbridge.simulator.market.TradeTick;
-import io.kisbridge.simulator.market.Universe;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,13 +17,13 @@ public final class SimulatedMarket {
         this.engine = engine;
     }
 
-    /** The ~57 codes of the universe (005930, 000660, 035420, ...). */
+    /** The codes of the universe: the 57 real ones (005930, 000660, 035420, ...), then any synthetic extras. */
     public List<String> codes() {
-        return Universe.all().stream().map(Stock::code).toList();
+        return engine.universe().stocks().stream().map(Stock::code).toList();
     }
 
     public String name(String code) {
-        return Universe.find(code).map(Stock::name).orElseThrow(() -> new IllegalArgumentException(code));
+        return engine.universe().stock(code).map(Stock::name).orElseThrow(() -> new IllegalArgumentException(code));
     }
 
     /** One random-walk trade (moves by up to two ticks within the daily limits); resting orders it crosses fill. */

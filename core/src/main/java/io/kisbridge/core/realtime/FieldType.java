@@ -35,34 +35,19 @@ public enum FieldType {
         };
     }
 
-    /** Parses a signed decimal integer without allocating; {@code null} if it is not one (or overflows). */
+    /** Never a parse result: more than 19 characters are refused, so "-9223372036854775808" cannot get through. */
+    private static final long NOT_A_LONG = Long.MIN_VALUE;
+
+    /** Parses a signed decimal integer; {@code null} if it is not one (or overflows). */
     public static Long parseLongOrNull(String s) {
-        int len = s.length();
-        if (len == 0 || len > 19) {
-            return null;
-        }
-        int i = 0;
-        boolean negative = false;
-        char first = s.charAt(0);
-        if (first == '-' || first == '+') {
-            negative = first == '-';
-            i = 1;
-            if (len == 1) {
-                return null;
-            }
-        }
-        long value = 0;
-        for (; i < len; i++) {
-            int d = s.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return null;
-            }
-            value = value * 10 + d;
-        }
-        return negative ? -value : value;
+        long value = parseLong(s, NOT_A_LONG);
+        return value == NOT_A_LONG ? null : value;
     }
 
-    /** Like {@link #parseLongOrNull} but returns {@code fallback} instead of null (hot path: no boxing). */
+    /**
+     * Parses a signed decimal integer without allocating; {@code fallback} if it is not one (or overflows).
+     * Hot path: no boxing.
+     */
     public static long parseLong(String s, long fallback) {
         int len = s.length();
         if (len == 0 || len > 19) {
@@ -85,6 +70,10 @@ public enum FieldType {
                 return fallback;
             }
             value = value * 10 + d;
+        }
+        // Only 19 unsigned digits can overflow; below 10^19 < 2^64 they wrap at most once, into the negatives.
+        if (value < 0) {
+            return fallback;
         }
         return negative ? -value : value;
     }

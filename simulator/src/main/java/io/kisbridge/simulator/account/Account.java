@@ -6,7 +6,6 @@ import io.kisbridge.simulator.market.Fmt;
 import io.kisbridge.simulator.market.MarketEngine;
 import io.kisbridge.simulator.market.PriceRules;
 import io.kisbridge.simulator.market.Quote;
-import io.kisbridge.simulator.market.Universe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class Account {
     }
 
     private void hold(String code, long qty, long avg) {
-        holdings.put(code, new Holding(code, Universe.find(code).orElseThrow().name(), qty, qty * avg));
+        holdings.put(code, new Holding(code, market.universe().stock(code).orElseThrow().name(), qty, qty * avg));
     }
 
     public SimEnvironment environment() {
@@ -72,7 +71,7 @@ public final class Account {
     public OrderOutcome place(boolean buy, String code, String ordDvsn, long qty, long price) {
         market.lock().lock();
         try {
-            if (Universe.find(code).isEmpty()) {
+            if (market.universe().stock(code).isEmpty()) {
                 return refuse("APBK0656", "해당 종목정보가 없습니다.");
             }
             if (qty <= 0) {
@@ -243,7 +242,7 @@ public final class Account {
     private Order newOrder(String orgn, Order.Kind kind, boolean buy, String ordDvsn, String code, long qty, long price) {
         String odno = Fmt.zeroPad(nextOrderNo++, 10);
         Order o = new Order(odno, orgn == null ? "" : orgn, branch, kind, buy, ordDvsn, code,
-                Universe.find(code).orElseThrow().name(), qty, price, market.now());
+                market.universe().stock(code).orElseThrow().name(), qty, price, market.now());
         orders.add(o);
         return o;
     }

@@ -45,12 +45,24 @@ public final class MarketEngine implements MarketFeed {
     private final ReentrantLock dispatchLock = new ReentrantLock();
     private volatile java.util.function.BiConsumer<String, Long> crossObserver = (c, p) -> { };
 
+    private final Universe universe;
+
     public MarketEngine(long seed, Clock clock, boolean alwaysOpen, ReentrantLock lock) {
+        this(seed, clock, alwaysOpen, lock, Universe.standard());
+    }
+
+    public MarketEngine(long seed, Clock clock, boolean alwaysOpen, ReentrantLock lock, Universe universe) {
+        this.universe = universe;
         this.seed = seed;
         this.clock = clock;
         this.alwaysOpen = alwaysOpen;
         this.lock = lock;
         this.tradeDate = ZonedDateTime.now(clock.withZone(TradingCalendar.KST)).toLocalDate();
+    }
+
+    /** The names this market lists. */
+    public Universe universe() {
+        return universe;
     }
 
     public LocalDate tradeDate() {
@@ -92,7 +104,7 @@ public final class MarketEngine implements MarketFeed {
 
     @Override
     public boolean isKnownCode(String code) {
-        return code != null && Universe.find(code).isPresent();
+        return code != null && universe.stock(code).isPresent();
     }
 
     @Override
@@ -146,7 +158,7 @@ public final class MarketEngine implements MarketFeed {
     public void tickSome(int n) {
         if (!isOpen()) return;
         lockedThenFlush(() -> {
-            List<Stock> all = Universe.all();
+            List<Stock> all = universe.stocks();
             Random r = new Random(System.nanoTime());
             for (int i = 0; i < n; i++) {
                 state(all.get(r.nextInt(all.size())).code()).randomTrade(now());
@@ -157,7 +169,7 @@ public final class MarketEngine implements MarketFeed {
 
     public void tickAll() {
         lockedThenFlush(() -> {
-            for (Stock st : Universe.all()) {
+            for (Stock st : universe.stocks()) {
                 state(st.code()).randomTrade(now());
             }
             return null;
@@ -294,7 +306,7 @@ public final class MarketEngine implements MarketFeed {
     private StockState state(String code) {
         StockState s = states.get(code);
         if (s == null) {
-            Stock st = Universe.find(code).orElseThrow(() -> new IllegalArgumentException("unknown code " + code));
+            Stock st = universe.stock(code).orElseThrow(() -> new IllegalArgumentException("unknown code " + code));
             s = new StockState(st);
             states.put(code, s);
         }
@@ -317,7 +329,7 @@ public final class MarketEngine implements MarketFeed {
     private List<DailyBar> historyOf(String code) {
         List<DailyBar> h = histories.get(code);
         if (h != null) return h;
-        Stock st = Universe.find(code).orElseThrow(() -> new IllegalArgumentException("unknown code " + code));
+        Stock st = universe.stock(code).orElseThrow(() -> new IllegalArgumentException("unknown code " + code));
         Random r = rng(code, 2);
         LocalDate start = tradeDate.minusYears(HISTORY_YEARS);
         List<DailyBar> backwards = new ArrayList<>();

@@ -1,12 +1,30 @@
 package io.kisbridge.simulator.market;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
-/** About fifty real KRX names with codes and plausible price levels (approximate, for a demo market). */
+/**
+ * The listed names of a simulated market: 57 real KRX names with codes and plausible price levels (approximate, for
+ * a demo market), optionally followed by synthetic names (codes 900000 and up, seeded names, sectors and price
+ * levels) for tests that need hundreds of codes. The static {@link #all()} / {@link #find} are the real names.
+ */
 public final class Universe {
+    /** Synthetic codes are drawn from 900000–999999 (no real name of the universe lives there). */
+    public static final int MAX_EXTRA_CODES = 50_000;
+    private static final String[] PREFIXES = {"한빛", "대성", "미래", "동양", "새한", "태평", "한솔", "청운", "금강",
+            "백두", "은하", "새벽", "누리", "가온", "다온", "한결"};
+    private static final String[] ROMAN = {"Hanbit", "Daesung", "Mirae", "Dongyang", "Saehan", "Taepyung", "Hansol",
+            "Cheongun", "Geumgang", "Baekdu", "Eunha", "Saebyeok", "Nuri", "Gaon", "Daon", "Hangyeol"};
+    private static final String[][] SUFFIXES = {{"전자", "Electronics", "전기·전자"}, {"화학", "Chemical", "화학"},
+            {"바이오", "Bio", "의약품"}, {"건설", "E&C", "건설업"}, {"제약", "Pharm", "의약품"},
+            {"반도체", "Semiconductor", "반도체"}, {"산업", "Industries", "기계"}, {"식품", "Foods", "음식료품"},
+            {"에너지", "Energy", "전기가스업"}, {"로보틱스", "Robotics", "기계"}, {"소재", "Materials", "비금속광물"},
+            {"통신", "Telecom", "통신업"}, {"금융", "Financial", "금융업"}, {"물산", "Trading", "유통업"}};
+
     private static final List<Stock> STOCKS = List.of(
             s("005930", "삼성전자", "Samsung Electronics", "KOSPI", "전기·전자", 71_000, 5_969_782_550L, 100),
             s("000660", "SK하이닉스", "SK hynix", "KOSPI", "전기·전자", 178_000, 728_002_365L, 5000),
@@ -66,24 +84,79 @@ public final class Universe {
             s("041510", "에스엠", "SM Entertainment", "KOSDAQ", "오락·문화", 79_400, 23_800_000L, 500),
             s("058470", "리노공업", "Leeno Industrial", "KOSDAQ", "반도체", 198_900, 15_242_370L, 500));
 
-    private static final Map<String, Stock> BY_CODE = new LinkedHashMap<>();
+    private static final Universe STANDARD = new Universe(STOCKS);
 
-    static {
-        STOCKS.forEach(st -> BY_CODE.put(st.code(), st));
+    private final List<Stock> stocks;
+    private final Map<String, Stock> byCode = new LinkedHashMap<>();
+
+    private Universe(List<Stock> stocks) {
+        this.stocks = List.copyOf(stocks);
+        this.stocks.forEach(st -> byCode.put(st.code(), st));
     }
 
-    private Universe() {}
+    /** The 57 real names only (the default market). */
+    public static Universe standard() {
+        return STANDARD;
+    }
+
+    /**
+     * The real names followed by {@code extra} synthetic ones, the same for the same seed: six-digit codes from
+     * 900000 up in seeded random order, Korean names from a seeded prefix and an industry word (e.g. 한빛반도체,
+     * a number appended when a name repeats), KOSPI or KOSDAQ, a log-uniform price level of 1,000–500,000 KRW.
+     */
+    public static Universe withExtraCodes(long seed, int extra) {
+        if (extra < 0 || extra > MAX_EXTRA_CODES) {
+            throw new IllegalArgumentException("extra codes must be 0.." + MAX_EXTRA_CODES + "; got " + extra);
+        }
+        if (extra == 0) {
+            return STANDARD;
+        }
+        Random r = new Random(seed ^ 0x5EED_C0DEL);
+        List<Stock> all = new ArrayList<>(STOCKS);
+        Map<String, Integer> names = new LinkedHashMap<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int i = 0; i < extra; i++) {
+            int n;
+            do {
+                n = 900_000 + r.nextInt(100_000);
+            } while (!used.add(n));
+            int p = r.nextInt(PREFIXES.length);
+            String[] suffix = SUFFIXES[r.nextInt(SUFFIXES.length)];
+            String name = PREFIXES[p] + suffix[0];
+            int seen = names.merge(name, 1, Integer::sum);
+            String label = seen == 1 ? "" : Integer.toString(seen);
+            boolean kosdaq = r.nextInt(3) == 0;
+            long level = PriceRules.floorToTick(Math.round(Math.exp(Math.log(1_000) + r.nextDouble()
+                    * (Math.log(500_000) - Math.log(1_000)))));
+            long shares = 10_000_000L + (long) (r.nextDouble() * 490_000_000L);
+            long par = new long[] {100, 500, 5000}[r.nextInt(3)];
+            all.add(s(Integer.toString(n), name + label, ROMAN[p] + " " + suffix[1] + (label.isEmpty() ? "" : " " + label),
+                    kosdaq ? "KOSDAQ" : "KOSPI", suffix[2], level, shares, par));
+        }
+        return new Universe(all);
+    }
 
     private static Stock s(String code, String name, String eng, String market, String sector, long level,
                            long shares, long par) {
         return new Stock(code, name, eng, market, sector, level, shares, par);
     }
 
+    /** The 57 real names. */
     public static List<Stock> all() {
         return STOCKS;
     }
 
+    /** A real name by code. */
     public static Optional<Stock> find(String code) {
-        return Optional.ofNullable(BY_CODE.get(code));
+        return STANDARD.stock(code);
+    }
+
+    /** Every name of this universe, real ones first. */
+    public List<Stock> stocks() {
+        return stocks;
+    }
+
+    public Optional<Stock> stock(String code) {
+        return Optional.ofNullable(code == null ? null : byCode.get(code));
     }
 }

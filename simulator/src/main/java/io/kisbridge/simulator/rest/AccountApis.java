@@ -6,7 +6,6 @@ import io.kisbridge.simulator.account.Order;
 import io.kisbridge.simulator.account.OrderOutcome;
 import io.kisbridge.simulator.market.Fmt;
 import io.kisbridge.simulator.market.Quote;
-import io.kisbridge.simulator.market.Universe;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +212,7 @@ final class AccountApis {
         long unitPrice = parse(r.param("ORD_UNPR"));
         long calcPrice = 0;
         if (!pdno.isEmpty()) {
-            if (Universe.find(pdno).isEmpty()) return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
+            if (r.market().universe().stock(pdno).isEmpty()) return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
             Quote q = r.market().quote(pdno);
             calcPrice = "01".equals(r.param("ORD_DVSN")) || unitPrice <= 0 ? q.upper() : unitPrice;
         }
@@ -227,7 +226,7 @@ final class AccountApis {
 
     static ApiResponse psblSell(ApiRequest r) {
         String pdno = r.param("PDNO");
-        if (Universe.find(pdno).isEmpty()) return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
+        if (r.market().universe().stock(pdno).isEmpty()) return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
         Holding h = r.account().holdings().stream().filter(x -> x.code.equals(pdno)).findFirst().orElse(null);
         Quote q = r.market().quote(pdno);
         long qty = h == null ? 0 : h.qty();

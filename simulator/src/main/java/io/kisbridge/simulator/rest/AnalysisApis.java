@@ -4,7 +4,6 @@ import io.kisbridge.simulator.market.DailyBar;
 import io.kisbridge.simulator.market.Fmt;
 import io.kisbridge.simulator.market.Quote;
 import io.kisbridge.simulator.market.Stock;
-import io.kisbridge.simulator.market.Universe;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +43,7 @@ final class AnalysisApis {
         if (seq < 0 || seq >= CONDITIONS.length) {
             return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
         }
-        List<Quote> quotes = Universe.all().stream().map(s -> r.market().quote(s.code())).toList();
+        List<Quote> quotes = r.market().universe().stocks().stream().map(s -> r.market().quote(s.code())).toList();
         Predicate<Quote> hit = switch (seq) {
             case 0 -> q -> q.volume() * 3 > q.prevDayVolume() / 2;
             case 1 -> q -> q.last() >= q.base();
@@ -110,7 +109,7 @@ final class AnalysisApis {
 
     private static List<Quote> universeFor(ApiRequest r, String scopeParam) {
         String scope = r.param(scopeParam);
-        return Universe.all().stream()
+        return r.market().universe().stocks().stream()
                 .filter(s -> switch (scope) {
                     case "0001", "2001" -> !s.kosdaq();
                     case "1001" -> s.kosdaq();
@@ -181,7 +180,7 @@ final class AnalysisApis {
             if (d.isBefore(from)) break;
             Random rnd = new Random(d.toEpochDay());
             for (int k = 0; k < 3 && out.size() < max; k++) {
-                Stock s = Universe.all().get(rnd.nextInt(Universe.all().size()));
+                Stock s = r.market().universe().stocks().get(rnd.nextInt(r.market().universe().stocks().size()));
                 Opinion o = new Opinion(d, s, FIRMS[rnd.nextInt(FIRMS.length)], OPINIONS[rnd.nextInt(OPINIONS.length)],
                         io.kisbridge.simulator.market.PriceRules.floorToTick(Math.round(s.level() * (1.1 + rnd.nextDouble() * 0.3))));
                 if (keep.test(o)) out.add(o);
@@ -229,7 +228,7 @@ final class AnalysisApis {
         LocalDate to = QuoteApis.parseDate(r.param("FID_INPUT_DATE_2"));
         if (from == null || to == null) return ApiResponse.business("OPSQ2002", "ERROR : INPUT_FIELD_VALUE FID_INPUT_DATE");
         String code = r.param("FID_INPUT_ISCD");
-        Stock s = Universe.find(code).orElseThrow();
+        Stock s = r.market().universe().stock(code).orElseThrow();
         List<DailyBar> days = r.market().history(code);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = days.size() - 1; i >= 0 && rows.size() < 100; i--) {
@@ -320,7 +319,7 @@ final class AnalysisApis {
         ApiResponse bad = QuoteApis.checkSymbol(r, "fid_cond_mrkt_div_code", "fid_input_iscd");
         if (bad != null) return bad;
         boolean quarterly = "1".equals(r.param("FID_DIV_CLS_CODE"));
-        Stock s = Universe.find(r.param("fid_input_iscd")).orElseThrow();
+        Stock s = r.market().universe().stock(r.param("fid_input_iscd")).orElseThrow();
         LocalDate today = r.market().tradeDate();
         List<Map<String, Object>> rows = new ArrayList<>();
         int n = quarterly ? 8 : 5;

@@ -7,7 +7,6 @@ import io.kisbridge.simulator.market.PriceRules;
 import io.kisbridge.simulator.market.Quote;
 import io.kisbridge.simulator.market.Stock;
 import io.kisbridge.simulator.market.TradingCalendar;
-import io.kisbridge.simulator.market.Universe;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.IsoFields;
@@ -27,7 +26,7 @@ final class QuoteApis {
         if (!MARKETS.contains(r.param(marketParam))) {
             return ApiResponse.business("OPSQ2001", "ERROR : INPUT INVALID_CHECK_MRKT_DIV_CODE");
         }
-        if (Universe.find(r.param(codeParam)).isEmpty()) {
+        if (r.market().universe().stock(r.param(codeParam)).isEmpty()) {
             // our choice of code for an unknown symbol; the text is KIS's 종목코드 오류 message
             return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
         }
@@ -227,7 +226,7 @@ final class QuoteApis {
             return ApiResponse.business("OPSQ2002", "ERROR : INPUT_FIELD_VALUE FID_PERIOD_DIV_CODE");
         }
         String code = r.param("FID_INPUT_ISCD");
-        Stock s = Universe.find(code).orElseThrow();
+        Stock s = r.market().universe().stock(code).orElseThrow();
         List<DailyBar> bars = aggregate(r.market().dailyBarsWithToday(code), period);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = bars.size() - 1; i >= 0 && rows.size() < 30; i--) {
@@ -251,7 +250,7 @@ final class QuoteApis {
         for (int n = 1; n <= 30; n++) {
             String code = r.param("FID_INPUT_ISCD_" + n);
             if (code.isEmpty()) continue;
-            if (Universe.find(code).isEmpty()) {
+            if (r.market().universe().stock(code).isEmpty()) {
                 return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
             }
             Quote q = r.market().quote(code);
@@ -276,7 +275,7 @@ final class QuoteApis {
         if (!"300".equals(r.param("PRDT_TYPE_CD"))) {
             return ApiResponse.business("OPSQ2002", "ERROR : INPUT_FIELD_VALUE PRDT_TYPE_CD");
         }
-        Stock s = Universe.find(r.param("PDNO")).orElse(null);
+        Stock s = r.market().universe().stock(r.param("PDNO")).orElse(null);
         if (s == null) return ApiResponse.business("MCA05918", "종목코드 오류입니다.");
         Quote q = r.market().quote(s.code());
         String listed = s.code().startsWith("0") ? "19750611" : "20100514";

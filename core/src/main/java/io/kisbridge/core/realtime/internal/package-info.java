@@ -1,2 +1,6 @@
-/** Internals of the realtime feed (AES, backoff, listener queues): not API, may change without notice. */
+/**
+ * Internals of the realtime feed (connection and reconnect, topic registry, frame and control-message handling,
+ * REST polling, AES, backoff, listener queues): not API, may change without notice. They log under the
+ * {@code RealtimeFeed} category, and their mutable state is guarded by the feed's monitor.
+ */
 package io.kisbridge.core.realtime.internal;

@@ -126,8 +126,18 @@ public final class PriceService implements AutoCloseable {
                 byCode.put(row.getOrDefault("inter_shrn_iscd", "").strip(), row.getOrDefault("inter2_prpr", ""));
             }
         } catch (KisApiException e) {
-            // One bad code fails the whole call: ask per code, so each cell gets its own answer or error.
-            batch.forEach((code, f) -> workers.execute(() -> completeFrom(f, () -> quote(code).getOrDefault("stck_prpr", ""))));
+            // One bad code fails the whole call: split the batch in halves and ask again, so a bad code costs about
+            // 2·log2(30) calls instead of one per code; a lone code falls back to inquire-price for its own answer.
+            if (batch.size() == 1) {
+                batch.forEach((code, f) -> completeFrom(f, () -> quote(code).getOrDefault("stck_prpr", "")));
+                return;
+            }
+            Map<String, CompletableFuture<String>> first = new LinkedHashMap<>();
+            Map<String, CompletableFuture<String>> second = new LinkedHashMap<>();
+            int half = (batch.size() + 1) / 2;
+            batch.forEach((code, f) -> (first.size() < half ? first : second).put(code, f));
+            workers.execute(() -> send(first));
+            workers.execute(() -> send(second));
             return;
         } catch (RuntimeException e) {
             batch.values().forEach(f -> f.completeExceptionally(e));

@@ -2,10 +2,12 @@ package io.kisbridge.bridge.internal.orders;
 
 import io.kisbridge.bridge.BridgeException;
 import io.kisbridge.bridge.OrderLimits;
+import io.kisbridge.bridge.internal.ErrorMapping;
 import io.kisbridge.core.KisClient;
 import io.kisbridge.core.OrderResult;
 import io.kisbridge.core.OrderSide;
 import io.kisbridge.core.OrderType;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,9 @@ import java.util.function.ToLongFunction;
 /**
  * The only way orders leave the bridge: armed trading, per-order and per-day limits, and an idempotency store so
  * one Idempotency-Key never produces a second order — not even when the duplicates arrive concurrently (they wait
- * for the first and get its answer). The store is in memory: it lives as long as the bridge process.
+ * for the first and get its answer). Keys are persisted ({@link IdempotencyStore}) before anything is sent, so a
+ * restarted bridge answers a used key from the file instead of ordering again; the day's order count and amount are
+ * rebuilt from it too.
  */
 public final class OrderDesk {
     /** What an order request asked for; compared to detect a reused key with a different body. */
@@ -42,18 +46,53 @@ public final class OrderDesk {
     private final AtomicBoolean armed;
     private final Runnable afterSend;
     private final Map<String, Slot> byKey = new ConcurrentHashMap<>();
+    private final IdempotencyStore store;
     private LocalDate day;
     private long ordersToday;
     private long amountToday;
 
     /** {@code afterSend} runs after anything was sent to KIS (cached account data is stale then). */
     public OrderDesk(KisClient client, OrderLimits limits, boolean armed, ToLongFunction<String> currentPrice,
-                     Runnable afterSend) {
+                     Runnable afterSend, Path stateDir) {
         this.client = client;
+        this.store = IdempotencyStore.open(stateDir, client.config().clock());
         this.afterSend = afterSend;
         this.limits = limits;
         this.armed = new AtomicBoolean(armed);
         this.currentPrice = currentPrice;
+        restore();
+    }
+
+    /** Keys used before a restart answer as they did (or refuse, when the outcome was never recorded). */
+    private void restore() {
+        LocalDate today = today();
+        for (IdempotencyStore.Entry e : store.entries()) {
+            if (e.ticket() == null) {
+                continue;
+            }
+            CompletableFuture<Outcome> f = new CompletableFuture<>();
+            switch (e.state()) {
+                case DONE -> f.complete(new Outcome(e.ticket(), e.result()));
+                case FAILED -> f.completeExceptionally(BridgeException.forbidden("Idempotency-Key " + e.key()
+                        + " was used before the bridge restarted and that request failed (" + e.error()
+                        + "); use a new key to try again"));
+                case PENDING -> f.completeExceptionally(BridgeException.forbidden("Idempotency-Key " + e.key()
+                        + " was used before the bridge stopped and the request may have reached KIS, but its outcome"
+                        + " was not recorded: check EXECUTIONS before ordering again with a new key"));
+            }
+            byKey.put(e.key(), new Slot(e.ticket(), f));
+            boolean counts = e.state() != IdempotencyStore.State.FAILED && !"cancel".equals(e.ticket().action());
+            if (counts && LocalDate.ofInstant(e.at(), KisClient.KST).equals(today)) {
+                day = today;
+                ordersToday++;
+                amountToday += e.amount();
+            }
+        }
+    }
+
+    /** The idempotency file (for tests and the README). */
+    public Path storeFile() {
+        return store.file();
     }
 
     public boolean armed() {
@@ -80,37 +119,81 @@ public final class OrderDesk {
         try {
             Outcome o;
             try {
-                o = new Outcome(ticket, execute(ticket));
+                o = new Outcome(ticket, execute(idempotencyKey, ticket));
             } finally {
                 afterSend.run();
             }
+            store.done(idempotencyKey, o.result());
             mine.outcome().complete(o);
             return new Submission(o, false);
         } catch (RuntimeException e) {
             // A refusal before sending is not an order: forget the key so a corrected retry can use it.
             if (e instanceof BridgeException) {
+                store.released(idempotencyKey);
                 byKey.remove(idempotencyKey, mine);
+            } else {
+                store.failed(idempotencyKey, ticket, ErrorMapping.map(e).cellText());
             }
             mine.outcome().completeExceptionally(e);
             throw e;
         }
     }
 
-    private OrderResult execute(Ticket t) {
+    private OrderResult execute(String key, Ticket t) {
         if (!armed.get()) {
             throw BridgeException.forbidden("trading is not armed: start the bridge with --trading or arm it in the"
                     + " add-in's task pane");
         }
         return switch (t.action()) {
-            case "order" -> place(t);
-            case "cancel" -> client.cancelOrder(t.branch(), t.orderNo());
-            case "modify" -> client.modifyOrder(t.branch(), t.orderNo(), t.price() > 0 ? OrderType.LIMIT : OrderType.MARKET,
-                    t.qty(), t.price());
+            case "order" -> place(key, t);
+            case "cancel" -> {
+                // never limited: a cancel only lowers exposure, and a limit must not keep one from getting out
+                recordPending(key, t, 0, () -> { });
+                yield client.cancelOrder(t.branch(), t.orderNo());
+            }
+            case "modify" -> modify(key, t);
             default -> throw BridgeException.badInput("unknown order action " + t.action());
         };
     }
 
-    private OrderResult place(Ticket t) {
+    /**
+     * A modify counts as an order of the day; its amount counts when known (a limit price and a quantity; qty 0 means
+     * "the whole remainder" and a market modify has no price, so those count as 0 KRW).
+     */
+    private OrderResult modify(String key, Ticket t) {
+        if (t.qty() < 0 || t.price() < 0) {
+            throw BridgeException.badInput("qty and price must not be negative");
+        }
+        if (t.qty() > limits.maxQuantityPerOrder()) {
+            throw limit("qty " + t.qty() + " exceeds the per-order limit of " + limits.maxQuantityPerOrder());
+        }
+        long amount = Math.multiplyExact(t.price(), t.qty());
+        if (amount > limits.maxAmountPerOrder()) {
+            throw limit("amount " + amount + " KRW exceeds the per-order limit of " + limits.maxAmountPerOrder());
+        }
+        reserve(amount);
+        recordPending(key, t, amount, () -> release(amount));
+        try {
+            return client.modifyOrder(t.branch(), t.orderNo(), t.price() > 0 ? OrderType.LIMIT : OrderType.MARKET,
+                    t.qty(), t.price());
+        } catch (io.kisbridge.core.KisInvalidRequestException e) {
+            release(amount);
+            throw e;
+        }
+    }
+
+    /** Persists the key before anything is sent; if that fails, nothing is sent. */
+    private void recordPending(String key, Ticket t, long amount, Runnable undo) {
+        try {
+            store.pending(key, t, amount);
+        } catch (java.io.IOException e) {
+            undo.run();
+            throw BridgeException.notAvailable("cannot record the Idempotency-Key in " + store.file()
+                    + " (" + e.getMessage() + "); nothing was sent");
+        }
+    }
+
+    private OrderResult place(String key, Ticket t) {
         OrderSide side = switch (t.side().toLowerCase(Locale.ROOT)) {
             case "buy" -> OrderSide.BUY;
             case "sell" -> OrderSide.SELL;
@@ -131,6 +214,7 @@ public final class OrderDesk {
             throw limit("amount " + amount + " KRW exceeds the per-order limit of " + limits.maxAmountPerOrder());
         }
         reserve(amount);
+        recordPending(key, t, amount, () -> release(amount));
         try {
             return client.placeOrder(side, t.code(), t.qty(), t.price() > 0 ? OrderType.LIMIT : OrderType.MARKET,
                     t.price());
@@ -140,8 +224,12 @@ public final class OrderDesk {
         }
     }
 
+    private LocalDate today() {
+        return LocalDate.now(client.config().clock().withZone(KisClient.KST));
+    }
+
     private synchronized void reserve(long amount) {
-        LocalDate today = LocalDate.now(client.config().clock().withZone(KisClient.KST));
+        LocalDate today = today();
         if (!today.equals(day)) {
             day = today;
             ordersToday = 0;

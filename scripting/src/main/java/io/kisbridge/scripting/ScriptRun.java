@@ -1,0 +1,229 @@
+package io.kisbridge.scripting;
+
+import io.kisbridge.scripting.internal.Engines;
+import io.kisbridge.scripting.internal.EventLoop;
+import io.kisbridge.scripting.internal.HostApi;
+import io.kisbridge.scripting.internal.OutputSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+
+/**
+ * One script run on its own thread: a fresh sandboxed context, the script, then its event loop (realtime
+ * callbacks, timers) until the script has nothing left to wait for, calls {@code stop()}, or is stopped.
+ */
+public final class ScriptRun {
+    /** Where a run is. */
+    public enum State { RUNNING, FINISHED, FAILED }
+
+    private final String id;
+    private final String name;
+    private final ScriptLanguage language;
+    private final Instant startedAt = Instant.now();
+    private final OutputSink output;
+    private final EventLoop loop = new EventLoop();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private Context context;
+    private volatile State state = State.RUNNING;
+    private volatile ScriptException error;
+    private volatile ScriptException.Kind stopReason;
+    private volatile long contextStartNanos = -1;
+    private long statementLimit;
+    private Duration timeout;
+
+    ScriptRun(String id, String name, ScriptLanguage language, OutputSink output) {
+        this.id = id;
+        this.name = name;
+        this.language = language;
+        this.output = output;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ScriptLanguage language() {
+        return language;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** What the script printed so far (the first MiB). */
+    public String output() {
+        return output.text();
+    }
+
+    OutputSink outputSink() {
+        return output;
+    }
+
+    public Optional<ScriptException> error() {
+        return Optional.ofNullable(error);
+    }
+
+    /** Time to build the sandboxed context and install the host API (before the script's own code), or -1. */
+    public Duration contextStartTime() {
+        long n = contextStartNanos;
+        return n < 0 ? Duration.ofMillis(-1) : Duration.ofNanos(n);
+    }
+
+    /** Waits for the end of the run; true when it ended within {@code max}. */
+    public boolean await(Duration max) throws InterruptedException {
+        return done.await(max.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for the end and throws the run's failure, if any. */
+    public void join() throws InterruptedException {
+        done.await();
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    /** Stops the run from any thread (running code is cancelled). */
+    public void stop() {
+        cancel(ScriptException.Kind.STOPPED);
+    }
+
+    void cancel(ScriptException.Kind reason) {
+        synchronized (lock) {
+            if (state != State.RUNNING || stopReason != null) {
+                return;
+            }
+            stopReason = reason;
+            loop.stop();
+            if (context != null) {
+                context.close(true);
+            }
+        }
+    }
+
+    /** {@code onReady} runs once the context and host API are ready (the wall clock starts there). */
+    void execute(Context.Builder builder, Source prelude, Source script, HostApi.Services services,
+                 long statementLimit, Duration timeout, Runnable onReady) {
+        this.statementLimit = statementLimit;
+        this.timeout = timeout;
+        HostApi host = new HostApi(services, loop);
+        try {
+            long t0 = System.nanoTime();
+            Context c = builder.build();
+            synchronized (lock) {
+                context = c;
+                if (stopReason != null) {
+                    c.close(true);
+                }
+            }
+            if (language == ScriptLanguage.PYTHON) {
+                c.eval(prelude).execute(host);
+            } else {
+                c.getBindings(language.id()).putMember("__kisbridge_host", host);
+                c.eval(prelude);
+            }
+            contextStartNanos = System.nanoTime() - t0;
+            onReady.run();
+            c.eval(script);
+            loop.run(c::resetLimits);
+            if (stopReason != null) {
+                error = stopped(null);
+            }
+        } catch (PolyglotException e) {
+            error = translate(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = stopped(null);
+        } catch (RuntimeException e) {
+            error = new ScriptException(ScriptException.Kind.ERROR, name, 0, "could not run: " + e.getMessage());
+        } finally {
+            host.closeAll();
+            synchronized (lock) {
+                state = error == null ? State.FINISHED : State.FAILED;
+                if (context != null) {
+                    try {
+                        context.close(true);
+                    } catch (RuntimeException ignored) {
+                        // already cancelled
+                    }
+                }
+            }
+            output.flush();
+            done.countDown();
+        }
+    }
+
+    private ScriptException translate(PolyglotException e) {
+        int line = line(e);
+        if (Engines.overLimit(context) || e.isResourceExhausted()) {
+            return new ScriptException(ScriptException.Kind.STATEMENT_LIMIT, name, line, "stopped after "
+                    + statementLimit + " statements (the statement limit of one run or callback; a runaway loop?)");
+        }
+        if (e.isCancelled() || stopReason != null) {
+            return stopped(line);
+        }
+        if (e.isSyntaxError()) {
+            return new ScriptException(ScriptException.Kind.SYNTAX, name, line, "syntax error: " + e.getMessage());
+        }
+        if (e.isHostException()) {
+            Throwable h = e.asHostException();
+            return new ScriptException(ScriptException.Kind.ERROR, name, line, h.getClass().getSimpleName() + ": "
+                    + h.getMessage());
+        }
+        return new ScriptException(ScriptException.Kind.ERROR, name, line, plain(e.getMessage()));
+    }
+
+    /** GraalPy reports some sandbox refusals with internal class names or embedder hints; say it plainly. */
+    private static String plain(String message) {
+        String m = message == null ? "error" : message;
+        if (m.contains("UnsupportedPosixFeatureException")) {
+            return "network and operating-system access is not allowed in scripts (" + m.substring(m.lastIndexOf(':') + 1)
+                    .strip() + ")";
+        }
+        if (m.contains("Process creation is not allowed")) {
+            return "starting processes is not allowed in scripts";
+        }
+        return m;
+    }
+
+    private ScriptException stopped(Integer line) {
+        int l = line == null ? 0 : line;
+        if (stopReason == ScriptException.Kind.TIMEOUT) {
+            return new ScriptException(ScriptException.Kind.TIMEOUT, name, l, "stopped after "
+                    + timeout.toSeconds() + " s (the wall-clock limit of a run)");
+        }
+        return new ScriptException(ScriptException.Kind.STOPPED, name, l, "stopped on request");
+    }
+
+    /** The line in the script's own file: the innermost guest frame of that source (not the prelude's). */
+    private int line(PolyglotException e) {
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            SourceSection s = f.getSourceLocation();
+            if (f.isGuestFrame() && s != null && name.equals(s.getSource().getName()) && s.hasLines()) {
+                return s.getStartLine();
+            }
+        }
+        SourceSection s = e.getSourceLocation();
+        return s != null && name.equals(s.getSource().getName()) && s.hasLines() ? s.getStartLine() : 0;
+    }
+
+    @Override
+    public String toString() {
+        return "ScriptRun[" + id + " " + name + " " + state + "]";
+    }
+
+}
