@@ -16,11 +16,17 @@ final class BridgeFlags {
             defaultValue = "8787")
     int port;
 
+    @Option(names = "--https-port", description = "HTTPS port for the Excel add-in (default 8788, or any free port"
+            + " with --port 0; -1 = no HTTPS).")
+    Integer httpsPort;
+
     @Option(names = "--trading", description = "Arm trading at start: POST /v1/orders is refused until armed.")
     boolean trading;
 
     BridgeOptions options(Path stateDir) {
-        BridgeOptions o = BridgeOptions.defaults(stateDir).withHost(host).withPort(port).withTradingArmed(trading);
+        int tls = httpsPort != null ? httpsPort : port == 0 ? 0 : BridgeOptions.DEFAULT_HTTPS_PORT;
+        BridgeOptions o = BridgeOptions.defaults(stateDir).withHost(host).withPort(port).withHttpsPort(tls)
+                .withTradingArmed(trading);
         String token = System.getenv(ACCESS_TOKEN_VARIABLE);
         return token == null || token.isBlank() ? o : o.withAccessToken(token);
     }

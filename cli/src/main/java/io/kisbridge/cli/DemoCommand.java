@@ -42,11 +42,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Stop after this many refreshes (0 = until Ctrl+C).", defaultValue = "0")
     int rounds;
 
+    @Option(names = "--cert-dir", paramLabel = "DIR", description = "Keep the HTTPS certificates (localhost CA) here"
+            + " so Excel trusts the demo across runs, e.g. ~/.kisbridge after './kisbridge cert' (default: the demo's"
+            + " throwaway state directory, a new CA every run).")
+    java.nio.file.Path certDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (DemoSession demo = DemoSession.start(seed);
-                BridgeServer server = BridgeServer.start(bridge.options(demo.stateDir()), demo.client())) {
+                BridgeServer server = BridgeServer.start(bridge.options(demo.stateDir()).withCertificateDir(certDir),
+                        demo.client())) {
             out.println(demo.simulator().banner());
             out.println(server.banner());
             out.println("Live prices through " + server.url() + "/v1/fn/PRICE/{code} (Ctrl+C to stop):");

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RefreshCommand.class,
             ExportCommand.class,
             ScriptCommand.class,
+            CertCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KisBridgeCommand implements Runnable {

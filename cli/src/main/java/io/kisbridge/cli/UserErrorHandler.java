@@ -26,7 +26,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof java.net.BindException) {
                 cl.getErr().println("kisbridge: the port is already in use (" + t.getMessage()
-                        + "); is another kisbridge running? Choose another with --port.");
+                        + "); is another kisbridge running? Choose another with --port (HTTP) or --https-port (HTTPS).");
                 return PORT_IN_USE;
             }
         }

@@ -10,16 +10,24 @@ import java.util.Set;
  *
  * @param host         bind address; loopback by default. Anything else requires {@code accessToken}
  * @param port         TCP port; 0 = ephemeral (tests)
- * @param stateDir     where {@code bridge.key}, the order idempotency store ({@code orders/idempotency.jsonl}) and later certificates live
+ * @param stateDir     where {@code bridge.key}, the order idempotency store ({@code orders/idempotency.jsonl}) and
+ *                     (unless {@code certificateDir}) the HTTPS certificates live
  * @param tradingArmed whether POST /v1/orders may place orders from start-up
  * @param limits       per-order and per-day order limits
  * @param accessToken  bearer token every request must carry when bound to a non-loopback host; null otherwise
  * @param cacheTtl     how long a cell result is reused
  * @param batchWindow  how long current-price requests are collected before one intstock-multprice call
+ * @param httpsPort    second port serving the same app over HTTPS (the Office add-in needs it) with the bridge's
+ *                     own localhost certificate; 0 = ephemeral, {@link #NO_HTTPS} = off
+ * @param certificateDir where the localhost CA and server certificate live; null = {@code stateDir}
  */
 public record BridgeOptions(String host, int port, Path stateDir, boolean tradingArmed, OrderLimits limits,
-                            String accessToken, Duration cacheTtl, Duration batchWindow) {
+                            String accessToken, Duration cacheTtl, Duration batchWindow, int httpsPort,
+                            Path certificateDir) {
     public static final int DEFAULT_PORT = 8787;
+    public static final int DEFAULT_HTTPS_PORT = 8788;
+    /** {@link #httpsPort()} value that turns HTTPS off. */
+    public static final int NO_HTTPS = -1;
     public static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     public BridgeOptions {
@@ -31,6 +39,12 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535; got " + port);
         }
+        if (httpsPort < NO_HTTPS || httpsPort > 65535) {
+            throw new IllegalArgumentException("https port must be 0..65535 (or -1 = off); got " + httpsPort);
+        }
+        if (httpsPort > 0 && httpsPort == port) {
+            throw new IllegalArgumentException("the HTTP and HTTPS ports must differ; both are " + port);
+        }
         if (!isLoopback(host) && (accessToken == null || accessToken.length() < 16)) {
             throw new IllegalArgumentException("--host " + host + " is not a loopback address: set an access token"
                     + " of at least 16 characters (--access-token) so other machines cannot use the bridge freely");
@@ -40,10 +54,13 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
         }
     }
 
-    /** 127.0.0.1:8787, trading disarmed, default limits, results reused for 2 s, prices collected for 5 ms. */
+    /**
+     * 127.0.0.1:8787 (HTTPS on 8788, certificates in the state directory), trading disarmed, default limits, results
+     * reused for 2 s, prices collected for 5 ms.
+     */
     public static BridgeOptions defaults(Path stateDir) {
         return new BridgeOptions("127.0.0.1", DEFAULT_PORT, stateDir, false, OrderLimits.DEFAULTS, null,
-                Duration.ofSeconds(2), Duration.ofMillis(5));
+                Duration.ofSeconds(2), Duration.ofMillis(5), DEFAULT_HTTPS_PORT, null);
     }
 
     public static boolean isLoopback(String host) {
@@ -51,37 +68,64 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
     }
 
     public BridgeOptions withHost(String h) {
-        return new BridgeOptions(h, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow);
+        return new BridgeOptions(h, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withPort(int p) {
-        return new BridgeOptions(host, p, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow);
+        return new BridgeOptions(host, p, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withTradingArmed(boolean armed) {
-        return new BridgeOptions(host, port, stateDir, armed, limits, accessToken, cacheTtl, batchWindow);
+        return new BridgeOptions(host, port, stateDir, armed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withLimits(OrderLimits l) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, l, accessToken, cacheTtl, batchWindow);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, l, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withAccessToken(String token) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, token, cacheTtl, batchWindow);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, token, cacheTtl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withCacheTtl(Duration ttl) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, ttl, batchWindow);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, ttl, batchWindow,
+                httpsPort, certificateDir);
     }
 
     public BridgeOptions withBatchWindow(Duration window) {
-        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, window);
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, window,
+                httpsPort, certificateDir);
+    }
+
+    public BridgeOptions withHttpsPort(int p) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                p, certificateDir);
+    }
+
+    public BridgeOptions withCertificateDir(Path dir) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, dir);
+    }
+
+    /** The certificate directory, {@code stateDir} unless set. */
+    public Path certificateDirOrState() {
+        return certificateDir != null ? certificateDir : stateDir;
+    }
+
+    public boolean httpsEnabled() {
+        return httpsPort != NO_HTTPS;
     }
 
     @Override
     public String toString() {
         return "BridgeOptions{host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tradingArmed="
                 + tradingArmed + ", limits=" + limits + ", accessToken=" + (accessToken == null ? "<none>" : "****")
-                + ", cacheTtl=" + cacheTtl + ", batchWindow=" + batchWindow + "}";
+                + ", cacheTtl=" + cacheTtl + ", batchWindow=" + batchWindow + ", httpsPort=" + httpsPort
+                + ", certificateDir=" + certificateDirOrState() + "}";
     }
 }

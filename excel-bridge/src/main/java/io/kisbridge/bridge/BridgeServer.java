@@ -3,6 +3,7 @@ package io.kisbridge.bridge;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.kisbridge.bridge.internal.addin.AddinMetadata;
+import io.kisbridge.bridge.internal.addin.WebAssets;
 import io.kisbridge.bridge.internal.http.BridgeKey;
 import io.kisbridge.bridge.internal.orders.OrderDesk;
 import io.kisbridge.bridge.internal.orders.OrderRoutes;
@@ -13,7 +14,16 @@ import io.kisbridge.bridge.internal.http.SecurityFilter;
 import io.kisbridge.core.KisClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Objects;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +39,8 @@ public final class BridgeServer implements AutoCloseable {
     private final FunctionSet functions;
     private final BridgeKey key;
     private final StreamHub stream;
+    private final LocalCertificates certificates;
+    private final ServerConnector[] httpsConnector = new ServerConnector[1];
     private final Javalin app;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -38,6 +50,8 @@ public final class BridgeServer implements AutoCloseable {
         this.key = BridgeKey.create(options.stateDir(), new SecureRandom());
         this.functions = FunctionSet.create(client, options.cacheTtl(), options.batchWindow());
         this.stream = new StreamHub(feed);
+        this.certificates = options.httpsEnabled()
+                ? LocalCertificates.ensure(options.certificateDirOrState(), Clock.systemUTC()) : null;
         this.app = createApp(options, client, functions, key);
     }
 
@@ -60,24 +74,34 @@ public final class BridgeServer implements AutoCloseable {
             s.stream.close();
             throw e;
         }
-        LOG.info("bridge listening on {} ({})", s.url(), client.config().environment().id());
+        LOG.info("bridge listening on {}{} ({})", s.url(), s.certificates == null ? "" : " and " + s.httpsUrl(),
+                client.config().environment().id());
         return s;
     }
 
     private Javalin createApp(BridgeOptions opts, KisClient client, FunctionSet fns, BridgeKey bridgeKey) {
         Routes routes = new Routes(fns, client);
-        Javalin[] self = new Javalin[1];
-        SecurityFilter security = new SecurityFilter(opts, bridgeKey, () -> self[0].port());
+        SecurityFilter security = new SecurityFilter(opts, bridgeKey, this::port, this::httpsPort);
         Javalin j = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
+            if (certificates != null) {
+                // with connectors of its own, Javalin adds no default one: declare the plain one first
+                cfg.jetty.addConnector(this::httpConnector);
+                cfg.jetty.addConnector(this::httpsConnector);
+            }
         });
-        self[0] = j;
         j.before(security::check);
         j.get("/health", routes::health);
         j.get("/v1/functions", routes::functionList);
         String functionsJson = AddinMetadata.functionsJson(fns).toPrettyString();
         j.get("/addin/functions.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(functionsJson));
+        WebAssets[] web = new WebAssets[1]; // rendered on first use: the HTTPS port is known only once started
+        j.get("/addin/manifest.xml", ctx -> assets(web).serveManifest(ctx));
+        j.get("/", ctx -> assets(web).serve(ctx, "index.html"));
+        j.get("/js/<path>", ctx -> assets(web).serve(ctx, "js/" + ctx.pathParam("path")));
+        j.get("/css/<path>", ctx -> assets(web).serve(ctx, "css/" + ctx.pathParam("path")));
+        j.get("/addin/<path>", ctx -> assets(web).serve(ctx, "addin/" + ctx.pathParam("path")));
         j.get("/v1/fn/{name}", routes::fn);
         j.get("/v1/fn/{name}/<args>", routes::fn);
         j.get("/v1/api/{api}", routes::api);
@@ -104,8 +128,64 @@ public final class BridgeServer implements AutoCloseable {
         return j;
     }
 
+    private synchronized WebAssets assets(WebAssets[] holder) {
+        if (holder[0] == null) {
+            String base = certificates != null ? "https://localhost:" + httpsPort() : url();
+            holder[0] = WebAssets.load(base, "1.0.0.0");
+        }
+        return holder[0];
+    }
+
+    private Connector httpConnector(Server server, HttpConfiguration plain) {
+        ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(plain));
+        c.setHost(options.host());
+        c.setPort(options.port());
+        return c;
+    }
+
+    private Connector httpsConnector(Server server, HttpConfiguration plain) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        char[] password = new char[0];
+        ssl.setKeyStore(certificates.keyStore(password));
+        ssl.setKeyStorePassword("");
+        ssl.setKeyManagerPassword("");
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration tls = new HttpConfiguration(plain);
+        SecureRequestCustomizer src = new SecureRequestCustomizer();
+        src.setSniHostCheck(false); // 127.0.0.1 and [::1] send no SNI; the Host rule is the SecurityFilter's
+        tls.addCustomizer(src);
+        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(tls));
+        c.setHost(options.host());
+        c.setPort(options.httpsPort());
+        httpsConnector[0] = c;
+        return c;
+    }
+
+    /** The bound plain-HTTP port (Javalin's own port() may name the HTTPS connector). */
     public int port() {
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c != httpsConnector[0] && c instanceof ServerConnector sc) {
+                return sc.getLocalPort();
+            }
+        }
         return app.port();
+    }
+
+    /** The bound HTTPS port, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        ServerConnector c = httpsConnector[0];
+        return c == null ? -1 : c.getLocalPort();
+    }
+
+    /** https://localhost:PORT (the name the certificate and the add-in manifest use), or null when HTTPS is off. */
+    public String httpsUrl() {
+        return certificates == null ? null : "https://localhost:" + httpsPort();
+    }
+
+    /** The localhost CA and server certificate (null when HTTPS is off). */
+    public LocalCertificates certificates() {
+        return certificates;
     }
 
     /** http://127.0.0.1:PORT (the loopback address the bridge is bound to, or the configured host). */
@@ -128,6 +208,11 @@ public final class BridgeServer implements AutoCloseable {
                 "  raw KIS JSON  " + u + "/v1/api/inquire-price?FID_INPUT_ISCD=005930",
                 "  stream        " + u.replace("http://", "ws://") + "/v1/stream",
                 "  bridge key    " + keyFile() + " (X-Bridge-Key for orders and scripts)",
+                "  dashboard     " + u + "/",
+                certificates == null ? "  HTTPS         off" : "  HTTPS         " + httpsUrl() + "/ (CA "
+                        + certificates.caCertFile() + "; trust it once: ./kisbridge cert --state-dir "
+                        + options.certificateDirOrState() + ")",
+                "  Excel add-in  " + (certificates == null ? "needs HTTPS" : httpsUrl() + "/addin/manifest.xml"),
                 "Formulas (LibreOffice / Excel):",
                 "  =WEBSERVICE(\"" + u + "/v1/fn/PRICE/005930\")",
                 "  =VALUE(WEBSERVICE(\"" + u + "/v1/fn/QUOTE/005930/change_pct\"))",

@@ -53,7 +53,7 @@ final class BridgeFixture implements AutoCloseable {
                 .account(c.accountNumber()).htsId(c.htsId()).restUrl(sim.restUrl(se)).wsUrl(sim.wsUrl(se))
                 .stateDir(stateDir).clock(clock).build();
         this.client = KisClient.builder(config).sleeper(clock::advance).build();
-        this.bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(stateDir).withPort(0)), client);
+        this.bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(stateDir).withPort(0).withHttpsPort(0)), client);
     }
 
     String url(String path) {

@@ -47,9 +47,9 @@ class OrdersIT {
     void needsTheBridgeKeyEvenFromItsOwnOrigin(@TempDir Path dir) throws Exception {
         try (BridgeFixture f = new BridgeFixture(dir, KisEnvironment.REAL, o -> o.withTradingArmed(true))) {
             HttpResponse<String> r = f.post("/v1/orders", order("005930", "buy", 1, restingPrice(f)),
-                    "Origin", "https://localhost:" + f.bridge.port(), "Idempotency-Key", "k1");
+                    "Origin", "https://localhost:" + f.bridge.httpsPort(), "Idempotency-Key", "k1");
             assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(f.post("/v1/trading", "{\"armed\":false}", "Origin", "https://localhost:" + f.bridge.port())
+            assertThat(f.post("/v1/trading", "{\"armed\":false}", "Origin", "https://localhost:" + f.bridge.httpsPort())
                     .statusCode()).isEqualTo(403);
             assertThat(f.sim.counters().ordersReceived()).isZero();
         }

@@ -33,7 +33,7 @@ class OrdersRestartIT {
     private static BridgeServer restart(BridgeFixture f, OrderLimits limits) {
         f.bridge.close();
         KisClient client = KisClient.builder(f.client.config()).sleeper(f.clock::advance).build();
-        return BridgeServer.start(BridgeOptions.defaults(f.stateDir).withPort(0).withTradingArmed(true)
+        return BridgeServer.start(BridgeOptions.defaults(f.stateDir).withPort(0).withHttpsPort(0).withTradingArmed(true)
                 .withLimits(limits), client);
     }
 

@@ -80,7 +80,7 @@ class SecurityIT {
 
     @Test
     void acceptsItsOwnOriginOnABatch() {
-        HttpResponse<String> r = f.post("/v1/batch", "{\"calls\":[]}", "Origin", "https://localhost:" + f.bridge.port());
+        HttpResponse<String> r = f.post("/v1/batch", "{\"calls\":[]}", "Origin", "https://localhost:" + f.bridge.httpsPort());
         assertThat(r.statusCode()).isEqualTo(200);
     }
 

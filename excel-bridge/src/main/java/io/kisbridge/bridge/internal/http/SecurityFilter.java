@@ -17,7 +17,8 @@ import java.util.function.IntSupplier;
  *       bound host; with a port, the bound port (defeats DNS rebinding).</li>
  *   <li>When bound to a non-loopback host, {@code Authorization: Bearer <access token>} instead of the Host rule.</li>
  *   <li>An Origin header, when present, must be the bridge's own origin (http or https, any loopback name, the
- *       bound port). No CORS headers are ever sent, so other sites cannot read answers.</li>
+ *       bound port of that scheme: http with the HTTP port, https with the HTTPS port). No CORS headers are
+ *       ever sent, so other sites cannot read answers.</li>
  *   <li>State-changing methods (anything but GET/HEAD/OPTIONS) without an Origin come from non-browser clients:
  *       they must present X-Bridge-Key, except the read-only {@code POST /v1/batch}. Orders and arming
  *       ({@code /v1/orders}, {@code /v1/trading}) always need X-Bridge-Key, whatever the Origin.</li>
@@ -32,18 +33,21 @@ public final class SecurityFilter {
     private final BridgeOptions options;
     private final BridgeKey key;
     private final IntSupplier port;
+    private final IntSupplier httpsPort;
 
-    public SecurityFilter(BridgeOptions options, BridgeKey key, IntSupplier port) {
+    /** {@code httpsPort} answers -1 when HTTPS is off. */
+    public SecurityFilter(BridgeOptions options, BridgeKey key, IntSupplier port, IntSupplier httpsPort) {
         this.options = options;
         this.key = key;
         this.port = port;
+        this.httpsPort = httpsPort;
     }
 
     public void check(Context ctx) {
         if (options.accessToken() == null) {
             // With an access token the token is the guard (a rebinding page cannot know it), and clients on other
             // machines reach the bridge under names and ports of their own.
-            checkHost(ctx.header("Host"));
+            checkHost(ctx.header("Host"), localPort(ctx));
         } else {
             String auth = ctx.header("Authorization");
             String expected = "Bearer " + options.accessToken();
@@ -66,7 +70,13 @@ public final class SecurityFilter {
         }
     }
 
-    private void checkHost(String host) {
+    /** The port the request came in on (HTTP or HTTPS connector). */
+    private int localPort(Context ctx) {
+        int local = ctx.req().getLocalPort();
+        return local > 0 ? local : port.getAsInt();
+    }
+
+    private void checkHost(String host, int localPort) {
         if (host == null || host.isBlank()) {
             throw new ForbiddenResponse("a Host header is required");
         }
@@ -79,28 +89,30 @@ public final class SecurityFilter {
             portPart = h.substring(colon + 1);
         }
         boolean nameOk = BridgeOptions.isLoopback(name) || name.equals(options.host().toLowerCase(Locale.ROOT));
-        boolean portOk = portPart == null || portPart.equals(Integer.toString(port.getAsInt()));
+        boolean portOk = portPart == null || portPart.equals(Integer.toString(localPort));
         if (!nameOk || !portOk) {
             throw new ForbiddenResponse("Host '" + host + "' is not this bridge; use http://127.0.0.1:"
-                    + port.getAsInt());
+                    + port.getAsInt()
+                    + (httpsPort.getAsInt() > 0 ? " or https://localhost:" + httpsPort.getAsInt() : ""));
         }
     }
 
     boolean isOwnOrigin(String origin) {
         String o = origin.strip().toLowerCase(Locale.ROOT);
-        for (String scheme : new String[] {"http://", "https://"}) {
-            if (!o.startsWith(scheme)) {
-                continue;
-            }
-            String rest = o.substring(scheme.length());
-            String suffix = ":" + port.getAsInt();
-            if (!rest.endsWith(suffix)) {
-                return false;
-            }
-            String name = rest.substring(0, rest.length() - suffix.length());
-            return BridgeOptions.isLoopback(name) && !name.equals("::1")
-                    || name.equals(options.host().toLowerCase(Locale.ROOT));
+        if (o.startsWith("http://")) {
+            return isOwnAuthority(o.substring("http://".length()), port.getAsInt());
         }
-        return false;
+        int tls = httpsPort.getAsInt();
+        return o.startsWith("https://") && tls > 0 && isOwnAuthority(o.substring("https://".length()), tls);
+    }
+
+    private boolean isOwnAuthority(String rest, int expectedPort) {
+        String suffix = ":" + expectedPort;
+        if (!rest.endsWith(suffix)) {
+            return false;
+        }
+        String name = rest.substring(0, rest.length() - suffix.length());
+        return BridgeOptions.isLoopback(name) && !name.equals("::1")
+                || name.equals(options.host().toLowerCase(Locale.ROOT));
     }
 }
