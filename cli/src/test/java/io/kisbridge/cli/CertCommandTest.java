@@ -2,23 +2,17 @@ package io.kisbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CertCommandTest {
 
     private static String run(String... args) {
-        CommandLine cl = KisBridgeCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(cl.execute(args)).isZero();
-        return out.toString();
+        CliRun r = CliRun.of(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

@@ -3,34 +3,19 @@ package io.kisbridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(60)
 class CommandLineIT {
 
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = KisBridgeCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void demoRunsTheBridgeOnTheSimulatorAndPrintsPricesReadThroughIt() {
-        Run r = run("demo", "--port", "0", "--rounds", "1", "--codes", "005930,000660");
+        CliRun r = CliRun.of("demo", "--port", "0", "--rounds", "1", "--codes", "005930,000660");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("KIS simulator").contains("KIS spreadsheet bridge on http://127.0.0.1:")
@@ -45,7 +30,7 @@ class CommandLineIT {
     @Test
     void aPortInUseGivesAClearMessageInsteadOfAStackTrace() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run r = run("demo", "--port", String.valueOf(taken.getLocalPort()), "--rounds", "1");
+            CliRun r = CliRun.of("demo", "--port", String.valueOf(taken.getLocalPort()), "--rounds", "1");
 
             assertThat(r.exitCode()).isEqualTo(UserErrorHandler.PORT_IN_USE);
             assertThat(r.err()).contains("already in use").contains("--port").doesNotContain("\tat ");
@@ -54,7 +39,7 @@ class CommandLineIT {
 
     @Test
     void callReachesAnyCatalogApiOnTheEmbeddedSimulator() {
-        Run r = run("call", "inquire-price", "FID_INPUT_ISCD=005930", "--env", "demo");
+        CliRun r = CliRun.of("call", "inquire-price", "FID_INPUT_ISCD=005930", "--env", "demo");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"tr_id\" : \"FHKST01010100\"").contains("\"stck_prpr\"");
@@ -62,7 +47,7 @@ class CommandLineIT {
 
     @Test
     void callNamesTheUnknownApi() {
-        Run r = run("call", "no-such-api", "--env", "demo");
+        CliRun r = CliRun.of("call", "no-such-api", "--env", "demo");
 
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("no-such-api");
@@ -72,7 +57,7 @@ class CommandLineIT {
     void missingCredentialsGiveAnActionableConfigurationError(@TempDir Path state) {
         assumeTrue(System.getenv("KIS_APP_KEY") == null, "the environment already has KIS_APP_KEY");
 
-        Run r = run("serve", "--state-dir", state.toString(), "--env", "real", "--rest-url", "http://127.0.0.1:9");
+        CliRun r = CliRun.of("serve", "--state-dir", state.toString(), "--env", "real", "--rest-url", "http://127.0.0.1:9");
 
         assertThat(r.exitCode()).isEqualTo(UserErrorHandler.CONFIG_ERROR);
         assertThat(r.err()).contains("configuration").contains("KIS_APP_KEY");

@@ -2,33 +2,18 @@ package io.kisbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ./kisbridge script run} on the embedded simulator. */
 @Timeout(120)
 class ScriptCommandIT {
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = KisBridgeCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void runsTheMomentumSampleInDemoAndWritesItsCsvIntoTheOutputFolder(@TempDir Path out) {
-        Run r = run("script", "run", "../samples/scripts/momentum_screener.js", "--env", "demo",
+        CliRun r = CliRun.of("script", "run", "../samples/scripts/momentum_screener.js", "--env", "demo",
                 "--output-dir", out.toString(), "--", "10", "005930", "000660");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -40,7 +25,7 @@ class ScriptCommandIT {
     void aFailingScriptExitsNonZeroNamingItsFileAndLine(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("broken.py"), "print(args)\nraise ValueError('bad input ' + args[0])\n");
 
-        Run r = run("script", "run", script.toString(), "--env", "demo", "--", "x");
+        CliRun r = CliRun.of("script", "run", script.toString(), "--env", "demo", "--", "x");
 
         assertThat(r.exitCode()).isEqualTo(ScriptCommand.SCRIPT_ERROR);
         assertThat(r.out()).contains("['x']");
@@ -51,7 +36,7 @@ class ScriptCommandIT {
     void aRunawayScriptIsStoppedAtTheTimeout(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("wait.js"), "every('1s', () => print('tick'));\n");
 
-        Run r = run("script", "run", script.toString(), "--env", "demo", "--timeout", "2s");
+        CliRun r = CliRun.of("script", "run", script.toString(), "--env", "demo", "--timeout", "2s");
 
         assertThat(r.exitCode()).isEqualTo(ScriptCommand.SCRIPT_ERROR);
         assertThat(r.err()).contains("wait.js").contains("stopped after 2 s");
@@ -59,7 +44,7 @@ class ScriptCommandIT {
 
     @Test
     void benchPrintsColdAndWarmStartAndHostCallFiguresForBothLanguages() {
-        Run r = run("script", "bench", "--runs", "2", "--calls", "200");
+        CliRun r = CliRun.of("script", "bench", "--runs", "2", "--calls", "200");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("javascript +cold run +\\d+ ms .*warm run median .*host call")

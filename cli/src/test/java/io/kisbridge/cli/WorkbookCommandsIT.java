@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kisbridge.bridge.workbook.KisFormulas;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,24 +13,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(120)
 class WorkbookCommandsIT {
     @TempDir
     Path dir;
-
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = KisBridgeCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path workbook(String name, String... formulas) throws Exception {
         Path file = dir.resolve(name);
@@ -56,7 +41,7 @@ class WorkbookCommandsIT {
         String before = sha(in);
         Path out = dir.resolve("out.xlsx");
 
-        Run r = run("refresh", in.toString(), "-o", out.toString(), "--env", "demo");
+        CliRun r = CliRun.of("refresh", in.toString(), "-o", out.toString(), "--env", "demo");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Refreshed 2 KIS cells").contains("Wrote " + out);
@@ -73,7 +58,7 @@ class WorkbookCommandsIT {
         Path in = workbook("bad.xlsx", "KIS.PRICE(\"005930\")", "KIS.QUOTE(\"005930\",\"no_such_field\")");
         String before = sha(in);
 
-        Run r = run("refresh", in.toString(), "--env", "demo");
+        CliRun r = CliRun.of("refresh", in.toString(), "--env", "demo");
 
         assertThat(r.exitCode()).isEqualTo(RefreshCommand.CELLS_FAILED);
         assertThat(r.err()).contains("1 cell failed").contains("S!A2").contains("no_such_field")
@@ -83,12 +68,12 @@ class WorkbookCommandsIT {
 
     @Test
     void aMissingOrNonXlsxFileIsABadInputWithExitTwo() throws Exception {
-        Run missing = run("refresh", dir.resolve("nope.xlsx").toString(), "--env", "demo");
+        CliRun missing = CliRun.of("refresh", dir.resolve("nope.xlsx").toString(), "--env", "demo");
         assertThat(missing.exitCode()).isEqualTo(RefreshCommand.BAD_FILE);
         assertThat(missing.err()).contains("no such file");
 
         Path txt = Files.writeString(dir.resolve("t.xlsx"), "hello");
-        Run text = run("refresh", txt.toString(), "--env", "demo");
+        CliRun text = CliRun.of("refresh", txt.toString(), "--env", "demo");
         assertThat(text.exitCode()).isEqualTo(RefreshCommand.BAD_FILE);
         assertThat(text.err()).contains("not an .xlsx workbook");
         assertThat(Files.readString(txt)).isEqualTo("hello");
@@ -98,7 +83,7 @@ class WorkbookCommandsIT {
     void exportHistoryWritesASheetWithAChart() throws Exception {
         Path out = dir.resolve("h.xlsx");
 
-        Run r = run("export", "history", "005930", "--from", "20260105", "--to", "20260227", "-o", out.toString(),
+        CliRun r = CliRun.of("export", "history", "005930", "--from", "20260105", "--to", "20260227", "-o", out.toString(),
                 "--env", "demo");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -113,7 +98,7 @@ class WorkbookCommandsIT {
     void exportBalanceWritesTheHoldings() throws Exception {
         Path out = dir.resolve("b.xlsx");
 
-        Run r = run("export", "balance", "-o", out.toString(), "--env", "demo");
+        CliRun r = CliRun.of("export", "balance", "-o", out.toString(), "--env", "demo");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
