@@ -3,7 +3,6 @@ package io.kisbridge.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kisbridge.core.ApiResult;
-import io.kisbridge.core.KisClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,8 @@ final class CallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> p = parseParams(params);
-        if (config.isDemo()) {
-            try (DemoSession demo = DemoSession.start(20240101L)) {
-                print(demo.client().call(api, p));
-            }
-        } else {
-            try (KisClient client = KisClient.create(config.load())) {
-                print(client.call(api, p));
-            }
+        try (KisSession session = KisSession.open(config, DemoSession.DEFAULT_SEED)) {
+            print(session.client().call(api, p));
         }
         return 0;
     }

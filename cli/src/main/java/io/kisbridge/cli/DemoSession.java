@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * longer exists, and reusing it would cost an EGW00121 round trip and the one-minute issuance wait.
  */
 final class DemoSession implements AutoCloseable {
+    /** The market every demo command shows unless told otherwise: same seed, same prices and history. */
+    static final long DEFAULT_SEED = 20240101L;
+
     private final KisSimulator simulator;
     private final KisClient client;
     private final Path stateDir;

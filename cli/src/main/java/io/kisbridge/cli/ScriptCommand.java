@@ -71,13 +71,8 @@ final class ScriptCommand implements Runnable {
             if (!Files.isRegularFile(file)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no such script: " + file);
             }
-            if (config.isDemo()) {
-                try (DemoSession demo = DemoSession.start(20240101L)) {
-                    return runWith(demo.client());
-                }
-            }
-            try (KisClient client = KisClient.create(config.load())) {
-                return runWith(client);
+            try (KisSession session = KisSession.open(config, DemoSession.DEFAULT_SEED)) {
+                return runWith(session.client());
             }
         }
 
