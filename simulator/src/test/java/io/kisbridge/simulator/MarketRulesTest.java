@@ -88,4 +88,15 @@ class MarketRulesTest {
         assertThat(bars).hasSize(90);
         assertThat(bars.get(0).time().toString()).isEqualTo("09:00");
     }
+
+    @Test
+    void anAlwaysOpenMarketBeforeNineKeepsMinuteBarsAtTheirOwnTimes() {
+        Instant earlyMorning = Instant.parse("2025-06-10T15:40:00Z"); // 00:40 KST on Wednesday
+        MarketEngine m = new MarketEngine(3, new ManualClock(earlyMorning), true, new ReentrantLock());
+        var bars = m.minuteBars("005930");
+        assertThat(bars).hasSize(40);
+        assertThat(bars.get(0).time().toString()).isEqualTo("00:00");
+        assertThat(bars.get(bars.size() - 1).time().toString()).isEqualTo("00:39");
+        assertThat(m.tick("005930").h0stcnt0Fields().get(1)).isEqualTo("004000");
+    }
 }

@@ -378,7 +378,8 @@ public final class MarketEngine implements MarketFeed {
         LocalTime openTime = LocalTime.of(9, 0);
         LocalTime highTime = openTime;
         LocalTime lowTime = openTime;
-        LocalTime lastTime = openTime;
+        // Only keeps trade times monotonic; midnight so an always-open market stamps pre-09:00 trades truthfully.
+        LocalTime lastTime = LocalTime.MIDNIGHT;
         long volume;
         long value;
         long sellCount;
