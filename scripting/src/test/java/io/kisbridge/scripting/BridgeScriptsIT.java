@@ -185,6 +185,21 @@ class BridgeScriptsIT {
     }
 
     @Test
+    void realtimeCallbacksOfABridgeScriptRunOnTheBridgesFeed() throws Exception {
+        String code = "kis.on('trade', '005930', (t) => { cells.publish('last.trade', t.price); stop(); });\n"
+                + "print('watching');";
+        String id = keyed("POST", "/v1/scripts", startBody("trade.js", code), 201).path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(150)).until(() -> {
+            fx.sim.market().tick(CODE);
+            return !bridge.scriptHost().orElseThrow().run(id).orElseThrow().state().equals("running");
+        });
+        assertThat(keyed("GET", "/v1/scripts/" + id, null, 200).path("state").asText()).isEqualTo("finished");
+        assertThat(bridge.board().latest("last.trade")).get()
+                .satisfies(p -> assertThat(((Number) p.value()).longValue()).isPositive());
+        assertThat(Long.parseLong(send("GET", "/v1/fn/SCRIPT/last.trade", null).body().strip())).isPositive();
+    }
+
+    @Test
     void aPythonScriptFromTheScriptsFolderRunsPublishesAndIsListedWithItsOutput() throws Exception {
         JsonNode started = keyed("POST", "/v1/scripts", "{\"file\":\"hello.py\",\"args\":[\"x\",\"y\"]}", 201);
         assertThat(started.path("language").asText()).isEqualTo("python");
