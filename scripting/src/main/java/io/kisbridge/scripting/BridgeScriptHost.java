@@ -72,7 +72,8 @@ public final class BridgeScriptHost implements ScriptHost {
             }
             Path file;
             try {
-                file = SafePaths.resolve(scriptsFolder, request.file(), Set.of(".js", ".py"), "the script file");
+                file = SafePaths.resolve(scriptsFolder, request.file(), Set.of(".js", ".py"), "the script file",
+                        "the scripts folder");
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw BridgeException.badInput(e.getMessage());
             } catch (IOException e) {

@@ -216,7 +216,7 @@ class BridgeScriptsIT {
         assertThat(end.path("last_error").asText()).contains("broken.py:2").contains("no good");
 
         assertThat(keyed("POST", "/v1/scripts", "{\"file\":\"../sim-state/x.py\"}", 400).path("error").path("message")
-                .asText()).contains("leaves the output folder (..)");
+                .asText()).contains("leaves the scripts folder (..)");
         assertThat(keyed("POST", "/v1/scripts", "{\"file\":\"missing.js\"}", 400).path("error").path("message")
                 .asText()).contains("no script 'missing.js'");
         assertThat(keyed("POST", "/v1/scripts", "{\"name\":\"x\",\"code\":\"1\"}", 400).path("error").path("message")

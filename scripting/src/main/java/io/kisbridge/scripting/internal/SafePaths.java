@@ -23,6 +23,12 @@ public final class SafePaths {
      * @throws IllegalArgumentException with the reason, for any name that could leave the folder
      */
     public static Path resolve(Path folder, String name, Set<String> extensions, String what) throws IOException {
+        return resolve(folder, name, extensions, what, "the output folder");
+    }
+
+    /** As {@link #resolve(Path, String, Set, String)}; {@code folderName} is how messages name the folder. */
+    public static Path resolve(Path folder, String name, Set<String> extensions, String what, String folderName)
+            throws IOException {
         if (folder == null) {
             throw new IllegalStateException(what + " refused: no folder is allowed for files in this runtime");
         }
@@ -32,7 +38,7 @@ public final class SafePaths {
         String n = name.strip();
         if (n.startsWith("/") || n.startsWith("\\") || n.matches("^[A-Za-z]:.*") || n.startsWith("~")) {
             throw new IllegalArgumentException(what + " refused: '" + name + "' is an absolute path; give a name inside"
-                    + " the output folder");
+                    + " " + folderName);
         }
         Path rel;
         try {
@@ -45,7 +51,7 @@ public final class SafePaths {
         }
         for (Path part : rel) {
             if (part.toString().equals("..")) {
-                throw new IllegalArgumentException(what + " refused: '" + name + "' leaves the output folder (..)");
+                throw new IllegalArgumentException(what + " refused: '" + name + "' leaves " + folderName + " (..)");
             }
         }
         String lower = n.toLowerCase(Locale.ROOT);
@@ -56,14 +62,14 @@ public final class SafePaths {
         Path base = folder.toAbsolutePath().normalize();
         Path target = base.resolve(rel).normalize();
         if (!target.startsWith(base) || target.equals(base)) {
-            throw new IllegalArgumentException(what + " refused: '" + name + "' leaves the output folder");
+            throw new IllegalArgumentException(what + " refused: '" + name + "' leaves " + folderName);
         }
         Path p = base;
         for (Path part : base.relativize(target)) {
             p = p.resolve(part);
             if (Files.isSymbolicLink(p)) {
                 throw new IllegalArgumentException(what + " refused: '" + name + "' goes through a symbolic link ("
-                        + base.relativize(p) + "); links may lead out of the output folder");
+                        + base.relativize(p) + "); links may lead out of " + folderName);
             }
             if (!p.equals(target) && Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p,
                     LinkOption.NOFOLLOW_LINKS)) {
