@@ -1,5 +1,6 @@
 // Momentum screener: ranks stocks by their return over the last N trading days and writes the ranking to
-// momentum.csv in the output folder (an .xlsx once workbooks are available to scripts).
+// momentum.xlsx (sheet "Momentum", formatted) and momentum.csv in the output folder; publishes the leader
+// (=KIS.SCRIPT("momentum.top") when run from the bridge).
 // Usage: ./kisbridge script run samples/scripts/momentum_screener.js --env demo -- 20 005930 000660 035420
 const lookback = Number(args[0] || '20');
 const codes = args.length > 1 ? args.slice(1) : ['005930', '000660', '035420', '005380', '051910', '035720'];
@@ -26,8 +27,9 @@ rows.forEach((r, i) => { r.rank = i + 1; });
 for (const r of rows) {
     print(`${String(r.rank).padStart(2)} ${r.code} ${String(r.returnPct).padStart(8)}% close ${r.close}`);
 }
+const book = workbook.write('momentum.xlsx', {Momentum: rows});
 const file = files.writeCsv('momentum.csv', rows);
-print(`wrote ${rows.length} rows to ${file}`);
+print(`wrote ${rows.length} rows to ${book} and ${file}`);
 if (rows.length > 0) {
     cells.publish('momentum.top', rows[0].code);
 }

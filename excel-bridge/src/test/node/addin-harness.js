@@ -127,6 +127,17 @@ async function main() {
     F.BOOK('005930', 11, 'bid', badBook);
     check(String(badBook.values[0]).startsWith('#VALUE!'), 'BOOK level 11 is #VALUE!');
 
+    // SCRIPT: the value a script published (the test published harness.rows before starting), live as a matrix;
+    // a KIS feed drop does not blank it (it comes from the bridge, not from KIS)
+    const sc = invocation();
+    F.SCRIPT('harness.rows', sc);
+    const isTable = (v) => Array.isArray(v) && v.length === 2 && v[0][0] === 'code' && v[1][0] === '005930';
+    await until('the published table in a SCRIPT cell', () => sc.values.some(isTable));
+    runtime.stream.onMessage(JSON.stringify({ type: 'feed', state: 'disconnected', detail: 'test' }));
+    check(isTable(sc.values[sc.values.length - 1]), 'a KIS feed drop leaves SCRIPT cells alone');
+    sc.onCanceled();
+    check(runtime.stream.sent.includes('unsubscribe script:harness.rows'), 'cancelling SCRIPT unsubscribes');
+
     runtime.stream.close();
     console.log(JSON.stringify({
         ok: true, functions: jsIds.length, price: price.value, per: per.value, historyRows: history.value.length - 1,

@@ -1,6 +1,9 @@
 package io.kisbridge.cli;
 
 import io.kisbridge.bridge.BridgeOptions;
+import io.kisbridge.bridge.ScriptHost;
+import io.kisbridge.scripting.BridgeScriptHost;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -22,6 +25,26 @@ final class BridgeFlags {
 
     @Option(names = "--trading", description = "Arm trading at start: POST /v1/orders is refused until armed.")
     boolean trading;
+
+    @Option(names = "--scripts-dir", paramLabel = "DIR", description = "Folder of the scripts POST /v1/scripts"
+            + " {\"file\": ...} may start (default: samples/scripts for demo when present, <state-dir>/scripts for serve).")
+    Path scriptsDir;
+
+    @Option(names = "--script-output-dir", paramLabel = "DIR", defaultValue = "kisbridge-output",
+            description = "The only folder bridge scripts may write files and workbooks into (default: ${DEFAULT-VALUE}).")
+    Path scriptOutputDir;
+
+    @Option(names = "--no-scripts", description = "Run no scripts: /v1/scripts answers 501.")
+    boolean noScripts;
+
+    /** The script host to install (null with --no-scripts); {@code defaultScripts} when --scripts-dir is not given. */
+    ScriptHost.Factory scriptHost(Path defaultScripts) {
+        if (noScripts) {
+            return null;
+        }
+        Path dir = scriptsDir != null ? scriptsDir : defaultScripts;
+        return BridgeScriptHost.factory(dir != null && Files.isDirectory(dir) ? dir : null, scriptOutputDir);
+    }
 
     BridgeOptions options(Path stateDir) {
         int tls = httpsPort != null ? httpsPort : port == 0 ? 0 : BridgeOptions.DEFAULT_HTTPS_PORT;

@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (DemoSession demo = DemoSession.start(seed);
                 BridgeServer server = BridgeServer.start(bridge.options(demo.stateDir()).withCertificateDir(certDir),
-                        demo.client())) {
+                        demo.client(), bridge.scriptHost(java.nio.file.Path.of("samples", "scripts")))) {
             out.println(demo.simulator().banner());
             out.println(server.banner());
             out.println("Live prices through " + server.url() + "/v1/fn/PRICE/{code} (Ctrl+C to stop):");

@@ -52,7 +52,7 @@ final class ScriptCommand implements Runnable {
         String timeout;
 
         @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "kisbridge-output",
-                description = "The only folder files.writeCsv may write into (default: ${DEFAULT-VALUE}).")
+                description = "The only folder files.writeCsv and workbook.write/read may use (default: ${DEFAULT-VALUE}).")
         Path outputDir;
 
         @Option(names = "--arm-trading", description = "Allow kis.buy/kis.sell (refused otherwise).")

@@ -32,7 +32,8 @@ final class ServeCommand implements Callable<Integer> {
         KisClient client = KisClient.create(cfg);
         BridgeServer server;
         try {
-            server = BridgeServer.start(bridge.options(cfg.stateDir()), client);
+            server = BridgeServer.start(bridge.options(cfg.stateDir()), client,
+                    bridge.scriptHost(cfg.stateDir().resolve("scripts")));
         } catch (RuntimeException e) {
             client.close();
             throw e;

@@ -14,12 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineIT {
 
     @Test
+    void demoWithoutScriptsSaysSoInItsBanner() {
+        CliRun r = CliRun.of("demo", "--port", "0", "--rounds", "1", "--codes", "005930", "--no-scripts");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("scripts +off");
+    }
+
+    @Test
     void demoRunsTheBridgeOnTheSimulatorAndPrintsPricesReadThroughIt() {
         CliRun r = CliRun.of("demo", "--port", "0", "--rounds", "1", "--codes", "005930,000660");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("KIS simulator").contains("KIS spreadsheet bridge on http://127.0.0.1:")
                 .contains("=WEBSERVICE(\"http://127.0.0.1:");
+        assertThat(r.out()).containsPattern("scripts +http://127\\.0\\.0\\.1:[0-9]+/v1/scripts");
         for (String code : new String[] {"005930", "000660"}) {
             Matcher m = Pattern.compile("  " + code + " +([0-9]+) +(-?[0-9.]+)%").matcher(r.out());
             assertThat(m.find()).as("a price line for %s in:%n%s", code, r.out()).isTrue();

@@ -10,7 +10,10 @@ import io.kisbridge.bridge.internal.orders.OrderRoutes;
 import io.kisbridge.bridge.internal.stream.StreamHub;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.bridge.internal.http.Routes;
+import io.kisbridge.bridge.internal.http.ScriptRoutes;
 import io.kisbridge.bridge.internal.http.SecurityFilter;
+import io.kisbridge.bridge.internal.fn.ArgBinder;
+import io.kisbridge.core.OrderSide;
 import io.kisbridge.core.KisClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,19 +42,34 @@ public final class BridgeServer implements AutoCloseable {
     private final FunctionSet functions;
     private final BridgeKey key;
     private final StreamHub stream;
+    private final ScriptBoard board = new ScriptBoard();
+    private final OrderDesk desk;
+    private final ScriptHost scripts;
     private final LocalCertificates certificates;
     private final ServerConnector[] httpsConnector = new ServerConnector[1];
     private final Javalin app;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private BridgeServer(BridgeOptions options, KisClient client, RealtimeFeed feed) {
+    private BridgeServer(BridgeOptions options, KisClient client, RealtimeFeed feed, ScriptHost.Factory scriptHost) {
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(client, "client");
         this.key = BridgeKey.create(options.stateDir(), new SecureRandom());
-        this.functions = FunctionSet.create(client, options.cacheTtl(), options.batchWindow());
-        this.stream = new StreamHub(feed);
+        this.functions = FunctionSet.create(client, options.cacheTtl(), options.batchWindow(), board);
+        this.stream = new StreamHub(feed, board);
         this.certificates = options.httpsEnabled()
                 ? LocalCertificates.ensure(options.certificateDirOrState(), Clock.systemUTC()) : null;
+        FunctionSet fns = functions;
+        this.desk = new OrderDesk(client, options.limits(), options.tradingArmed(),
+                code -> Long.parseLong(fns.invoke("PRICE", code) instanceof FnResult.Scalar s ? s.value() : "0"),
+                fns::forgetResults, options.stateDir());
+        try {
+            this.scripts = scriptHost == null ? null
+                    : scriptHost.create(new ScriptServices(client, stream::startedFeed, board, orderGate()));
+        } catch (RuntimeException e) {
+            functions.close();
+            stream.close();
+            throw e;
+        }
         this.app = createApp(options, client, functions, key);
     }
 
@@ -66,10 +84,27 @@ public final class BridgeServer implements AutoCloseable {
 
     /** As {@link #start(BridgeOptions, KisClient)} with a given feed (the bridge closes it). */
     public static BridgeServer start(BridgeOptions options, KisClient client, RealtimeFeed feed) {
-        BridgeServer s = new BridgeServer(options, client, feed);
+        return start(options, client, feed, null);
+    }
+
+    /**
+     * As {@link #start(BridgeOptions, KisClient)} with scripts: {@code scriptHost} builds the host behind
+     * {@code /v1/scripts} from the bridge's services (the scripting module's {@code BridgeScriptHost.factory(..)}).
+     */
+    public static BridgeServer start(BridgeOptions options, KisClient client, ScriptHost.Factory scriptHost) {
+        return start(options, client, RealtimeFeed.builder(client, true).build(), scriptHost);
+    }
+
+    /** The general form: a given feed (the bridge closes it) and an optional script host factory (null = none). */
+    public static BridgeServer start(BridgeOptions options, KisClient client, RealtimeFeed feed,
+                                     ScriptHost.Factory scriptHost) {
+        BridgeServer s = new BridgeServer(options, client, feed, scriptHost);
         try {
             s.app.start(options.host(), options.port());
         } catch (RuntimeException e) {
+            if (s.scripts != null) {
+                s.scripts.close();
+            }
             s.functions.close();
             s.stream.close();
             throw e;
@@ -106,15 +141,18 @@ public final class BridgeServer implements AutoCloseable {
         j.get("/v1/fn/{name}/<args>", routes::fn);
         j.get("/v1/api/{api}", routes::api);
         j.post("/v1/batch", routes::batch);
-        OrderDesk desk = new OrderDesk(client, opts.limits(), opts.tradingArmed(),
-                code -> Long.parseLong(fns.invoke("PRICE", code) instanceof FnResult.Scalar s ? s.value() : "0"),
-                fns::forgetResults, opts.stateDir());
         OrderRoutes orders = new OrderRoutes(desk, opts.limits());
         j.get("/v1/trading", orders::trading);
         j.post("/v1/trading", orders::arm);
         j.post("/v1/orders", orders::place);
         j.post("/v1/orders/{orderNo}/cancel", orders::cancel);
         j.post("/v1/orders/{orderNo}/modify", orders::modify);
+        ScriptRoutes scriptRoutes = new ScriptRoutes(scripts);
+        j.get("/v1/scripts", scriptRoutes::list);
+        j.post("/v1/scripts", scriptRoutes::start);
+        j.get("/v1/scripts/{id}", scriptRoutes::details);
+        j.delete("/v1/scripts/{id}", scriptRoutes::stop);
+        j.post("/v1/scripts/{id}/stop", scriptRoutes::stop);
         j.wsBeforeUpgrade("/v1/stream", security::check);
         j.ws("/v1/stream", ws -> {
             ws.onConnect(stream::onConnect);
@@ -126,6 +164,32 @@ public final class BridgeServer implements AutoCloseable {
                 .json(java.util.Map.of("error", java.util.Map.of("kind", "refused", "message", e.getMessage(),
                         "status", e.getStatus()))));
         return j;
+    }
+
+    /** The desk as scripts see it: same arming, limits and idempotency store as POST /v1/orders. */
+    private OrderGate orderGate() {
+        return new OrderGate() {
+            @Override
+            public Placed place(String idempotencyKey, OrderSide side, String code, long quantity, long price) {
+                String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+                if (!ArgBinder.CODE.matcher(c).matches()) {
+                    throw BridgeException.badInput("code must be a 6-character stock code; got '" + code + "'");
+                }
+                OrderDesk.Submission sub = desk.submit(idempotencyKey, new OrderDesk.Ticket("order", c,
+                        side == OrderSide.SELL ? "sell" : "buy", quantity, price, "", ""));
+                return new Placed(sub.outcome().result(), sub.replayed());
+            }
+
+            @Override
+            public boolean armed() {
+                return desk.armed();
+            }
+
+            @Override
+            public OrderLimits limits() {
+                return options.limits();
+            }
+        };
     }
 
     private synchronized WebAssets assets(WebAssets[] holder) {
@@ -208,6 +272,8 @@ public final class BridgeServer implements AutoCloseable {
                 "  raw KIS JSON  " + u + "/v1/api/inquire-price?FID_INPUT_ISCD=005930",
                 "  stream        " + u.replace("http://", "ws://") + "/v1/stream",
                 "  bridge key    " + keyFile() + " (X-Bridge-Key for orders and scripts)",
+                "  scripts       " + (scripts == null ? "off" : u + "/v1/scripts (POST {\"file\":\"price_alert.js\"}"
+                        + " with X-Bridge-Key; =KIS.SCRIPT(name) shows what they publish)"),
                 "  dashboard     " + u + "/",
                 certificates == null ? "  HTTPS         off" : "  HTTPS         " + httpsUrl() + "/ (CA "
                         + certificates.caCertFile() + "; trust it once: ./kisbridge cert --state-dir "
@@ -228,6 +294,16 @@ public final class BridgeServer implements AutoCloseable {
         return functions;
     }
 
+    /** What scripts published: {@code SCRIPT(name)} and the stream topics {@code script:NAME} read it. */
+    public ScriptBoard board() {
+        return board;
+    }
+
+    /** The script host behind /v1/scripts, if one was installed. */
+    public java.util.Optional<ScriptHost> scriptHost() {
+        return java.util.Optional.ofNullable(scripts);
+    }
+
     public BridgeOptions options() {
         return options;
     }
@@ -237,6 +313,13 @@ public final class BridgeServer implements AutoCloseable {
     public void close() {
         if (closed.getAndSet(true)) {
             return;
+        }
+        if (scripts != null) {
+            try {
+                scripts.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the scripts: {}", e.toString());
+            }
         }
         app.stop();
         stream.close();

@@ -4,6 +4,7 @@ import io.kisbridge.bridge.internal.cache.PriceService;
 import io.kisbridge.bridge.internal.cache.SingleFlightCache;
 import io.kisbridge.bridge.internal.fn.ArgBinder;
 import io.kisbridge.bridge.internal.fn.Functions;
+import io.kisbridge.bridge.internal.fn.ScriptFunction;
 import io.kisbridge.core.KisClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,17 +23,32 @@ public final class FunctionSet implements AutoCloseable {
     private final Map<String, CellFunction> byName = new LinkedHashMap<>();
     private final PriceService prices;
     private final SingleFlightCache<String, FnResult> results;
+    private final ScriptBoard board;
 
-    private FunctionSet(KisClient client, Duration ttl, Duration batchWindow, LongSupplier nanoTime) {
+    private FunctionSet(KisClient client, Duration ttl, Duration batchWindow, LongSupplier nanoTime,
+                        ScriptBoard board) {
         this.prices = new PriceService(client, ttl, batchWindow, nanoTime);
         this.results = new SingleFlightCache<>(ttl, nanoTime, PriceService::isPermanent);
+        this.board = board;
         for (CellFunction f : Functions.build(client, prices)) {
             byName.put(f.name(), f);
         }
+        byName.put(ScriptFunction.NAME, ScriptFunction.create(board));
     }
 
+    /** A function set whose SCRIPT function reads an empty board of its own. */
     public static FunctionSet create(KisClient client, Duration cacheTtl, Duration batchWindow) {
-        return new FunctionSet(client, cacheTtl, batchWindow, System::nanoTime);
+        return create(client, cacheTtl, batchWindow, new ScriptBoard());
+    }
+
+    /** A function set whose SCRIPT function reads {@code board} (the bridge's). */
+    public static FunctionSet create(KisClient client, Duration cacheTtl, Duration batchWindow, ScriptBoard board) {
+        return new FunctionSet(client, cacheTtl, batchWindow, System::nanoTime, java.util.Objects.requireNonNull(board));
+    }
+
+    /** What scripts published (read by SCRIPT). */
+    public ScriptBoard board() {
+        return board;
     }
 
     public List<CellFunction> all() {
@@ -55,6 +71,9 @@ public final class FunctionSet implements AutoCloseable {
         CellFunction fn = find(name).orElseThrow(() -> BridgeException.badInput("unknown function '" + name
                 + "'; functions are " + String.join(", ", byName.keySet())));
         Map<String, String> bound = ArgBinder.bind(fn, args, named);
+        if (fn.name().equals(ScriptFunction.NAME)) {
+            return fn.invoker().invoke(bound); // the board is its own cache and changes at any time
+        }
         return results.get(fn.name() + bound, () -> fn.invoker().invoke(bound));
     }
 

@@ -3,13 +3,14 @@
  * One socket per runtime; topics are reference-counted: the first listener subscribes, the last one to leave
  * unsubscribes. When the socket or the bridge's KIS feed drops, every listener gets a visible status
  * (STATUS_DISCONNECTED) until data flows again; the socket reconnects with backoff and resubscribes.
- * Also: the STREAM/BOOK/FILLS cell functions built on it.
+ * Also: the STREAM/BOOK/FILLS/SCRIPT cell functions built on it.
  */
 (function (root) {
     'use strict';
     var NS = root.KisAddin = root.KisAddin || {};
     var STATUS_DISCONNECTED = '#N/A feed disconnected';
     var STATUS_WAITING = '#N/A waiting for the feed';
+    var STATUS_NOT_PUBLISHED = '#N/A not published yet';
 
     function defaultStreamUrl() {
         var loc = root.location;
@@ -51,7 +52,7 @@
         ws.onclose = function () {
             self.socket = null;
             self.open = false;
-            self.setFeedState('disconnected', 'socket to the bridge closed');
+            self.setFeedState('disconnected', 'socket to the bridge closed', true);
             if (!self.closed && self.topics.size > 0) {
                 var delay = Math.min(30000, 500 * Math.pow(2, self.attempt++));
                 setTimeout(function () { self.connect(); }, delay);
@@ -67,12 +68,15 @@
         }
     };
 
-    StreamManager.prototype.setFeedState = function (state, detail) {
+    StreamManager.prototype.setFeedState = function (state, detail, socketDown) {
         this.feedState = state;
         this.onFeedState(state, detail || '');
         if (state === 'disconnected' || state === 'reconnecting' || state === 'closed') {
-            this.topics.forEach(function (t) {
-                t.listeners.forEach(function (l) { l.status(STATUS_DISCONNECTED); });
+            this.topics.forEach(function (t, topic) {
+                // script topics come from the bridge itself: only a lost socket interrupts them, not the KIS feed
+                if (socketDown || topic.indexOf('script:') !== 0) {
+                    t.listeners.forEach(function (l) { l.status(STATUS_DISCONNECTED); });
+                }
             });
         }
     };
@@ -181,7 +185,44 @@
         };
     }
 
-    /** STREAM/BOOK/FILLS bound to one StreamManager; each takes Excel's StreamingInvocation last. */
+    function cellText(v) {
+        if (v === null || v === undefined) {
+            return '';
+        }
+        return typeof v === 'object' ? JSON.stringify(v) : v;
+    }
+
+    /** A published value as a matrix, the same shapes as the bridge's SCRIPT over WEBSERVICE. */
+    function publishedMatrix(v) {
+        var isObj = function (x) { return x !== null && typeof x === 'object' && !Array.isArray(x); };
+        if (isObj(v)) {
+            var keys = Object.keys(v);
+            return [keys, keys.map(function (k) { return cellText(v[k]); })];
+        }
+        if (Array.isArray(v) && v.length > 0 && v.every(isObj)) {
+            var cols = [];
+            v.forEach(function (row) {
+                Object.keys(row).forEach(function (k) { if (cols.indexOf(k) < 0) { cols.push(k); } });
+            });
+            return [cols].concat(v.map(function (row) { return cols.map(function (k) { return cellText(row[k]); }); }));
+        }
+        if (Array.isArray(v) && v.length > 0 && v.every(Array.isArray)) {
+            var width = v[0].length;
+            return v.map(function (row) {
+                var r = row.slice(0, width).map(cellText);
+                while (r.length < width) {
+                    r.push('');
+                }
+                return r;
+            });
+        }
+        if (Array.isArray(v)) {
+            return [['value']].concat(v.map(function (x) { return [cellText(x)]; }));
+        }
+        return [[cellText(v)]];
+    }
+
+    /** STREAM/BOOK/FILLS/SCRIPT bound to one StreamManager; each takes Excel's StreamingInvocation last. */
     function streamingFunctions(manager) {
         function watch(topic, listener, invocation) {
             var stop = manager.subscribe(topic, listener);
@@ -200,6 +241,18 @@
                 }
                 invocation.setResult(STATUS_WAITING);
                 watch('book:' + code(c), valueListener(invocation, f), invocation);
+            },
+            SCRIPT: function (name, invocation) {
+                var n = String(name === null || name === undefined ? '' : name).trim();
+                if (!n) {
+                    invocation.setResult([['#VALUE! a published name is needed, e.g. momentum.top']]);
+                    return;
+                }
+                invocation.setResult([[STATUS_NOT_PUBLISHED]]);
+                watch('script:' + n, {
+                    data: function (rec) { invocation.setResult(publishedMatrix(rec.value)); },
+                    status: function (s) { invocation.setResult([[s]]); }
+                }, invocation);
             },
             FILLS: function (invocation) {
                 var header = FILL_COLUMNS.map(function (col) { return col[0]; });
@@ -223,5 +276,6 @@
 
     NS.StreamManager = StreamManager;
     NS.streamingFunctions = streamingFunctions;
+    NS.publishedMatrix = publishedMatrix;
     NS.STATUS_DISCONNECTED = STATUS_DISCONNECTED;
 })(typeof globalThis !== 'undefined' ? globalThis : this);

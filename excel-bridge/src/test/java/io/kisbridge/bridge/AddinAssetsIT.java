@@ -61,14 +61,14 @@ class AddinAssetsIT {
             }
             assertThat(fn.path("result").path("dimensionality").asText()).as(id).isIn("scalar", "matrix");
             JsonNode options = fn.path("options");
-            if (List.of("STREAM", "BOOK", "FILLS").contains(id)) {
+            if (List.of("STREAM", "BOOK", "FILLS", "SCRIPT").contains(id)) {
                 assertThat(options.path("stream").asBoolean()).as(id).isTrue();
                 assertThat(options.path("cancelable").asBoolean()).as(id).isTrue();
             } else {
                 assertThat(options.path("stream").asBoolean(false)).as(id).isFalse();
             }
         }
-        assertThat(ids).contains("PRICE", "QUOTE", "HISTORY", "STREAM", "BOOK", "FILLS");
+        assertThat(ids).contains("PRICE", "QUOTE", "HISTORY", "STREAM", "BOOK", "FILLS", "SCRIPT");
     }
 
     @Test

@@ -34,6 +34,7 @@ class AddinNodeHarnessIT {
         assertThat(HARNESS).exists();
         try (BridgeFixture f = new BridgeFixture(dir, KisEnvironment.REAL);
                 AutoCloseable ticks = ExternalTools.tickEvery100ms(f, "005930")) {
+            f.bridge.board().publish("harness.rows", java.util.List.of(java.util.Map.of("code", "005930")), "test");
             Path log = dir.resolve("node.log");
             Process p = new ProcessBuilder(node.get().toString(), "--no-warnings", "--experimental-websocket",
                     HARNESS.toString(), f.bridge.url())

@@ -3,6 +3,7 @@ package io.kisbridge.bridge;
 import io.kisbridge.core.KisClient;
 import io.kisbridge.core.KisConfig;
 import io.kisbridge.core.KisEnvironment;
+import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.simulator.DemoCredentials;
 import io.kisbridge.simulator.KisSimulator;
 import io.kisbridge.simulator.ManualClock;
@@ -45,6 +46,12 @@ final class BridgeFixture implements AutoCloseable {
     /** {@code simulator} adjusts the simulator's builder (e.g. {@code extraCodes(500)}) before it starts. */
     BridgeFixture(Path stateDir, KisEnvironment env, UnaryOperator<BridgeOptions> options,
                   UnaryOperator<KisSimulator.Builder> simulator) {
+        this(stateDir, env, options, simulator, null);
+    }
+
+    /** With a script host behind /v1/scripts ({@code scripts} null = none). */
+    BridgeFixture(Path stateDir, KisEnvironment env, UnaryOperator<BridgeOptions> options,
+                  UnaryOperator<KisSimulator.Builder> simulator, ScriptHost.Factory scripts) {
         this.stateDir = stateDir;
         this.sim = simulator.apply(KisSimulator.builder().clock(clock).autoTicks(false).seed(42)).start();
         SimEnvironment se = env == KisEnvironment.REAL ? SimEnvironment.REAL : SimEnvironment.PAPER;
@@ -53,7 +60,8 @@ final class BridgeFixture implements AutoCloseable {
                 .account(c.accountNumber()).htsId(c.htsId()).restUrl(sim.restUrl(se)).wsUrl(sim.wsUrl(se))
                 .stateDir(stateDir).clock(clock).build();
         this.client = KisClient.builder(config).sleeper(clock::advance).build();
-        this.bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(stateDir).withPort(0).withHttpsPort(0)), client);
+        this.bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(stateDir).withPort(0).withHttpsPort(0)),
+                client, RealtimeFeed.builder(client, true).build(), scripts);
     }
 
     String url(String path) {

@@ -36,6 +36,7 @@ public final class ScriptRun {
     private volatile ScriptException error;
     private volatile ScriptException.Kind stopReason;
     private volatile long contextStartNanos = -1;
+    private volatile Instant endedAt;
     private long statementLimit;
     private Duration timeout;
 
@@ -64,6 +65,11 @@ public final class ScriptRun {
 
     public State state() {
         return state;
+    }
+
+    /** When the run ended; empty while it runs. */
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
     }
 
     /** What the script printed so far (the first MiB). */
@@ -151,6 +157,7 @@ public final class ScriptRun {
                 host.closeAll();
             }
             synchronized (lock) {
+                endedAt = Instant.now();
                 state = error == null ? State.FINISHED : State.FAILED;
                 if (context != null) {
                     try {

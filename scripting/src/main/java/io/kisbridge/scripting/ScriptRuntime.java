@@ -63,6 +63,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private final KisClient client;
     private final Supplier<RealtimeFeed> feedSource;
     private final TradingPolicy trading;
+    private final io.kisbridge.bridge.OrderGate orders;
     private final PublishedValues published;
     private final Path outputFolder;
     private final Duration timeout;
@@ -84,6 +85,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private ScriptRuntime(Builder b) {
         this.client = b.client;
         this.trading = b.trading;
+        this.orders = b.orders;
         this.published = b.published;
         this.outputFolder = b.outputFolder;
         this.timeout = b.timeout;
@@ -95,7 +97,7 @@ public final class ScriptRuntime implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.feedSource = b.feed != null ? () -> b.feed : this::ownFeed;
+        this.feedSource = b.feed != null ? b.feed : this::ownFeed;
         for (ScriptLanguage l : ScriptLanguage.values()) {
             preludes.put(l, Source.newBuilder(l.id(), resource("internal/prelude" + l.extension()),
                     "kisbridge-prelude" + l.extension()).internal(true).buildLiteral());
@@ -130,8 +132,8 @@ public final class ScriptRuntime implements AutoCloseable {
         String id = "run-" + ids.incrementAndGet();
         ScriptRun run = new ScriptRun(id, name, language, new OutputSink(echo));
         Source script = Source.newBuilder(language.id(), code, name).buildLiteral();
-        HostApi.Services services = new HostApi.Services(id, client, feedSource, trading, published, outputFolder,
-                List.copyOf(args), scheduler);
+        HostApi.Services services = new HostApi.Services(id, client, feedSource, trading, orders, published,
+                outputFolder, List.copyOf(args), scheduler);
         runs.put(id, run);
         // The wall clock starts when the context is ready: a cold engine start (seconds for Python) is not the script's.
         AtomicReference<ScheduledFuture<?>> watchdog = new AtomicReference<>();
@@ -278,8 +280,9 @@ public final class ScriptRuntime implements AutoCloseable {
     /** Options; only the client is required. */
     public static final class Builder {
         private final KisClient client;
-        private RealtimeFeed feed;
+        private Supplier<RealtimeFeed> feed;
         private TradingPolicy trading = TradingPolicy.disarmed();
+        private io.kisbridge.bridge.OrderGate orders;
         private PublishedValues published = new PublishedValues();
         private Path outputFolder;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -293,7 +296,22 @@ public final class ScriptRuntime implements AutoCloseable {
 
         /** A started realtime feed to share; without one the runtime opens its own on the first {@code kis.on}. */
         public Builder realtime(RealtimeFeed feed) {
+            this.feed = feed == null ? null : () -> feed;
+            return this;
+        }
+
+        /** A realtime feed to share, asked for (and started by its owner) on the first {@code kis.on}. */
+        public Builder realtime(Supplier<RealtimeFeed> feed) {
             this.feed = feed;
+            return this;
+        }
+
+        /**
+         * Orders go through this gate (the bridge's arming, limits and idempotency store) instead of the
+         * {@link #trading(TradingPolicy)} policy; {@code kis.call} of order APIs is refused then.
+         */
+        public Builder orders(io.kisbridge.bridge.OrderGate gate) {
+            this.orders = gate;
             return this;
         }
 
@@ -307,7 +325,9 @@ public final class ScriptRuntime implements AutoCloseable {
             return this;
         }
 
-        /** The one folder {@code files.writeCsv} may write into; none by default (writes are refused). */
+        /**
+         * The one folder {@code files.writeCsv} and {@code workbook.write/read} may use; none by default (refused).
+         */
         public Builder outputFolder(Path folder) {
             this.outputFolder = folder == null ? null : folder.toAbsolutePath().normalize();
             return this;

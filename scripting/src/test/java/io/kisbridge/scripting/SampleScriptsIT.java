@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,15 +70,50 @@ class SampleScriptsIT {
     }
 
     @Test
-    void momentumScreenerRanksTheCodesAndWritesACsv() throws Exception {
+    void momentumScreenerInJavascriptRanksTheCodesAndWritesAnXlsxAndACsv() throws Exception {
         ScriptRun run = start("momentum_screener.js", "20", "005930", "000660", "035420");
         assertThat(run.await(Duration.ofSeconds(60))).isTrue();
-        assertThat(output(run)).contains(" 1 ").contains("wrote 3 rows to ");
+        assertThat(output(run)).contains(" 1 ").contains("wrote 3 rows to momentum.xlsx and ");
         List<String> csv = Files.readAllLines(dir.resolve("out").resolve("momentum.csv"));
         assertThat(csv).hasSize(4);
         assertThat(csv.get(0)).isEqualTo("rank,code,close,date,returnPct");
         assertThat(csv.get(1)).startsWith("1,");
+        assertRanking(dir.resolve("out").resolve("momentum.xlsx"));
         assertThat(runtime.published().value("momentum.top")).get().isIn("005930", "000660", "035420");
+    }
+
+    @Test
+    void momentumScreenerInPythonWritesAnXlsxReadsItBackAndPublishesTheLeader() throws Exception {
+        ScriptRun run = start("momentum_screener.py", "20", "005930", "000660", "035420");
+        assertThat(run.await(Duration.ofSeconds(90))).isTrue();
+        assertThat(output(run)).contains("wrote 3 rows to momentum_py.xlsx, read back 3");
+        Object leader = assertRanking(dir.resolve("out").resolve("momentum_py.xlsx"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> runtime.published().value("momentum.top")
+                .filter(leader::equals).isPresent());
+    }
+
+    /** The sheet "Momentum": header, three ranked rows, codes as text, closes as numbers, dates as date cells; the leader's code. */
+    private static Object assertRanking(Path xlsx) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            XSSFSheet sheet = wb.getSheet("Momentum");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).containsExactly("rank", "code", "close", "date", "returnPct");
+            double previous = Double.MAX_VALUE;
+            for (int r = 1; r <= 3; r++) {
+                assertThat(sheet.getRow(r).getCell(0).getNumericCellValue()).isEqualTo(r);
+                assertThat(sheet.getRow(r).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+                assertThat(sheet.getRow(r).getCell(1).getStringCellValue()).isIn("005930", "000660", "035420");
+                assertThat(sheet.getRow(r).getCell(2).getNumericCellValue()).isPositive();
+                assertThat(DateUtil.isCellDateFormatted(sheet.getRow(r).getCell(3))).isTrue();
+                double ret = sheet.getRow(r).getCell(4).getNumericCellValue();
+                assertThat(ret).isLessThanOrEqualTo(previous);
+                previous = ret;
+            }
+            return sheet.getRow(1).getCell(1).getStringCellValue();
+        }
     }
 
     @Test
@@ -92,13 +131,37 @@ class SampleScriptsIT {
     @Test
     void fillsLoggerLogsAFillOfAnOrderPlacedElsewhere() throws Exception {
         ScriptRun run = start("fills_logger.js", "1");
-        await().atMost(Duration.ofSeconds(20)).until(() -> run.output().contains("logging fills until 1")
-                && fx.feed.topics().keySet().stream().anyMatch(t -> t.toString().equals("fills")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx.sim.counters().subscriptions() > 0);
+        awaitFillsSubscription(run);
         long upper = fx.client.currentPrice(CODE).upperLimit();
         fx.client.buy(CODE, 1, upper);
         assertThat(run.await(Duration.ofSeconds(30))).isTrue();
         assertThat(output(run)).contains("FILL buy 005930 1 @ ").contains("1 fills logged");
         assertThat(runtime.published().value("fills.last")).get().isInstanceOf(Map.class);
+    }
+
+    @Test
+    void fillsLoggerInPythonLogsAFillPublishesItAndKeepsAWorkbook() throws Exception {
+        ScriptRun run = start("fills_logger.py", "1");
+        awaitFillsSubscription(run);
+        long upper = fx.client.currentPrice(CODE).upperLimit();
+        fx.client.buy(CODE, 1, upper);
+        assertThat(run.await(Duration.ofSeconds(30))).isTrue();
+        assertThat(output(run)).contains("FILL buy 005930 1 @ ").contains("1 fills logged");
+        assertThat(runtime.published().latest("fills.last")).get()
+                .satisfies(p -> assertThat(p.scriptId()).isEqualTo(run.id()))
+                .extracting(PublishedValues.Published::value).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("code", CODE);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("out").resolve("fills.xlsx")))) {
+            XSSFSheet sheet = wb.getSheet("Fills");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(CODE);
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(1.0);
+        }
+    }
+
+    private static void awaitFillsSubscription(ScriptRun run) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> run.output().contains("logging fills until 1")
+                && fx.feed.topics().keySet().stream().anyMatch(t -> t.toString().equals("fills")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx.sim.counters().subscriptions() > 0);
     }
 }

@@ -1,5 +1,9 @@
 package io.kisbridge.scripting.internal;
 
+import io.kisbridge.bridge.BridgeException;
+import io.kisbridge.bridge.FnResult;
+import io.kisbridge.bridge.OrderGate;
+import io.kisbridge.bridge.workbook.SheetTables;
 import io.kisbridge.core.ApiParam;
 import io.kisbridge.core.ApiResult;
 import io.kisbridge.core.ApiSpec;
@@ -52,7 +56,7 @@ public final class HostApi {
 
     /** What a run gives its host object. */
     public record Services(String runId, KisClient client, Supplier<RealtimeFeed> feed, TradingPolicy trading,
-                           PublishedValues published, Path outputFolder, List<String> args,
+                           OrderGate orders, PublishedValues published, Path outputFolder, List<String> args,
                            ScheduledExecutorService scheduler) {
     }
 
@@ -136,6 +140,10 @@ public final class HostApi {
     public String call(String apiName, String paramsJson) {
         return answer(() -> {
             ApiSpec spec = Catalog.get(apiName);
+            if (spec.isOrder() && s.orders() != null) {
+                throw new IllegalStateException("order refused: " + spec.name() + " cannot be called from a bridge"
+                        + " script; use kis.buy/kis.sell (they go through the bridge's arming and limits)");
+            }
             if (spec.isOrder()) {
                 checkOrderAllowed();
                 ordersPlaced++;
@@ -187,22 +195,44 @@ public final class HostApi {
 
     // ---- orders -----------------------------------------------------------------------------------------------
 
+    /**
+     * kis.buy/kis.sell. Hosted by the bridge, through its {@link OrderGate} (arming, limits, idempotency store: the
+     * key given, or a fresh one, is recorded before anything is sent); otherwise under the runtime's policy.
+     */
     @HostAccess.Export
-    public String order(String side, String code, double quantity, double price) {
+    public String order(String side, String code, double quantity, double price, String key) {
         return answer(() -> {
-            checkOrderAllowed();
             long qty = whole(quantity, "quantity");
             long px = whole(price, "price");
+            OrderSide os = "sell".equalsIgnoreCase(side) ? OrderSide.SELL : OrderSide.BUY;
+            if (s.orders() != null) {
+                String k = key == null || key.isBlank() ? "script-" + java.util.UUID.randomUUID() : key.strip();
+                try {
+                    OrderGate.Placed placed = s.orders().place(k, os, code(code), qty, px);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.putAll(asMap(Plain.of(placed.result(), Set.of())));
+                    out.put("idempotencyKey", k);
+                    out.put("replayed", placed.replayed());
+                    return out;
+                } catch (BridgeException e) {
+                    throw new IllegalStateException("order refused: " + e.getMessage());
+                }
+            }
+            checkOrderAllowed();
             long valuedAt = px > 0 ? px : s.client().currentPrice(code(code)).price();
             if (qty * valuedAt > s.trading().maxOrderValue()) {
                 throw new IllegalArgumentException("order refused: " + qty + " × " + valuedAt + " KRW is over the limit of "
                         + s.trading().maxOrderValue() + " KRW per order");
             }
-            OrderSide os = "sell".equalsIgnoreCase(side) ? OrderSide.SELL : OrderSide.BUY;
             ordersPlaced++;
             return Plain.of(s.client().placeOrder(os, code(code), qty, px > 0 ? OrderType.LIMIT : OrderType.MARKET, px),
                     Set.of());
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object plain) {
+        return plain instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", plain);
     }
 
     private void checkOrderAllowed() {
@@ -329,6 +359,104 @@ public final class HostApi {
             }
             return target.toString();
         });
+    }
+
+    /**
+     * Writes {@code {sheet: rows}} as an .xlsx inside the output folder (sub-folders allowed, nothing outside it):
+     * rows are objects (the keys of all rows, in order of appearance, are the header) or arrays (the first is the
+     * header). Formatted like the exports: bold frozen header, number formats, ISO dates in a "date" column as dates.
+     */
+    @HostAccess.Export
+    public String writeWorkbook(String name, String sheetsJson) {
+        return answer(() -> {
+            Path target = SafePaths.resolve(s.outputFolder(), name, Set.of(".xlsx"), "workbook.write");
+            if (!(Plain.parse(sheetsJson) instanceof Map<?, ?> sheets) || sheets.isEmpty()) {
+                throw new IllegalArgumentException("workbook.write needs {sheetName: rows, ...} with at least one sheet");
+            }
+            Map<String, FnResult.Table> tables = new LinkedHashMap<>();
+            sheets.forEach((k, v) -> tables.put(String.valueOf(k), table(String.valueOf(k), v)));
+            Files.createDirectories(target.getParent());
+            SheetTables.write(tables, target);
+            return s.outputFolder().relativize(target).toString();
+        });
+    }
+
+    /** Reads a sheet (the first when none is named) of an .xlsx inside the output folder as objects keyed by its header row. */
+    @HostAccess.Export
+    public String readWorkbook(String name, String sheet) {
+        return answer(() -> {
+            Path source = SafePaths.resolve(s.outputFolder(), name, Set.of(".xlsx"), "workbook.read");
+            if (!Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalArgumentException("workbook.read: no file '" + name + "' in the output folder");
+            }
+            List<List<Object>> rows = SheetTables.read(source, sheet);
+            List<Object> out = new ArrayList<>();
+            if (rows.isEmpty()) {
+                return out;
+            }
+            List<String> header = rows.get(0).stream().map(h -> h == null ? "" : cellText(h)).toList();
+            for (List<Object> row : rows.subList(1, rows.size())) {
+                if (row.stream().allMatch(v -> v == null || "".equals(v))) {
+                    continue;
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (int c = 0; c < header.size(); c++) {
+                    String key = header.get(c).isEmpty() ? "column" + (c + 1) : header.get(c);
+                    m.put(key, c < row.size() ? number(row.get(c)) : null);
+                }
+                out.add(m);
+            }
+            return out;
+        });
+    }
+
+    /** Whole numbers as integers; an empty text cell (what workbook.write makes of a missing value) as null. */
+    private static Object number(Object v) {
+        if ("".equals(v)) {
+            return null;
+        }
+        return v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) d.longValue() : v;
+    }
+
+    private static String cellText(Object v) {
+        Object n = number(v);
+        return n == null ? "" : String.valueOf(n);
+    }
+
+    private static FnResult.Table table(String sheet, Object rows) {
+        if (!(rows instanceof List<?> list)) {
+            throw new IllegalArgumentException("workbook.write: sheet '" + sheet + "' needs an array of rows");
+        }
+        if (!list.isEmpty() && list.stream().allMatch(r -> r instanceof Map<?, ?>)) {
+            java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>();
+            list.forEach(r -> ((Map<?, ?>) r).keySet().forEach(k -> cols.add(String.valueOf(k))));
+            List<List<String>> out = new ArrayList<>();
+            for (Object r : list) {
+                Map<?, ?> m = (Map<?, ?>) r;
+                out.add(cols.stream().map(c -> cell(m.get(c))).toList());
+            }
+            return new FnResult.Table(List.copyOf(cols), out);
+        }
+        if (list.stream().allMatch(r -> r instanceof List<?>)) {
+            if (list.isEmpty()) {
+                return new FnResult.Table(List.of(), List.of());
+            }
+            List<String> header = ((List<?>) list.get(0)).stream().map(HostApi::cell).toList();
+            List<List<String>> out = new ArrayList<>();
+            for (Object r : list.subList(1, list.size())) {
+                out.add(((List<?>) r).stream().map(HostApi::cell).toList());
+            }
+            return new FnResult.Table(header, out);
+        }
+        throw new IllegalArgumentException("workbook.write: the rows of sheet '" + sheet
+                + "' must all be objects or all be arrays");
+    }
+
+    private static String cell(Object v) {
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            return Plain.json(v);
+        }
+        return v == null ? "" : plainText(v);
     }
 
     @HostAccess.Export

@@ -15,7 +15,7 @@
     };
     const str = (v) => (v === undefined || v === null ? '' : String(v));
     const num = (v) => (v === undefined || v === null ? 0 : Number(v));
-    const side = (s) => (code, qty, price) => r(h.order(s, str(code), num(qty), num(price)));
+    const side = (s) => (code, qty, price, key) => r(h.order(s, str(code), num(qty), num(price), str(key)));
     const kis = {
         price: (code) => r(h.price(str(code))),
         quote: (code) => r(h.quote(str(code))),
@@ -63,6 +63,10 @@
     });
     g.files = Object.freeze({
         writeCsv: (name, rows) => r(h.writeCsv(str(name), JSON.stringify(rows))),
+    });
+    g.workbook = Object.freeze({
+        write: (name, sheets) => r(h.writeWorkbook(str(name), JSON.stringify(sheets || {}))),
+        read: (name, sheet) => r(h.readWorkbook(str(name), str(sheet))),
     });
     g.every = timer((s, fn) => h.every(s, fn));
     g.after = timer((s, fn) => h.after(s, fn));

@@ -56,11 +56,11 @@ def _kisbridge_install(h):
         def catalog(self):
             return r(h.catalog())
 
-        def buy(self, code, qty, price=0):
-            return r(h.order("buy", t(code), n(qty), n(price)))
+        def buy(self, code, qty, price=0, key=None):
+            return r(h.order("buy", t(code), n(qty), n(price), t(key)))
 
-        def sell(self, code, qty, price=0):
-            return r(h.order("sell", t(code), n(qty), n(price)))
+        def sell(self, code, qty, price=0, key=None):
+            return r(h.order("sell", t(code), n(qty), n(price), t(key)))
 
         def on(self, kind, code, fn=None):
             if fn is None and callable(code):
@@ -89,6 +89,13 @@ def _kisbridge_install(h):
 
         writeCsv = write_csv
 
+    class _Workbook:
+        def write(self, name, sheets):
+            return r(h.writeWorkbook(t(name), _json.dumps(sheets or {})))
+
+        def read(self, name, sheet=None):
+            return r(h.readWorkbook(t(name), t(sheet)))
+
     def every(spec, fn):
         return r(h.every(t(spec), lambda: fn()))
 
@@ -102,7 +109,7 @@ def _kisbridge_install(h):
         h.stop()
 
     import builtins
-    for key, value in (("kis", kis), ("cells", _Cells()), ("files", _Files()), ("every", every), ("after", after),
+    for key, value in (("kis", kis), ("cells", _Cells()), ("files", _Files()), ("workbook", _Workbook()), ("every", every), ("after", after),
                        ("cancel", cancel), ("stop", stop), ("args", []), ("KisError", KisError)):
         setattr(builtins, key, value)
 

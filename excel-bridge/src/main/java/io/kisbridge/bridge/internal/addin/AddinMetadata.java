@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kisbridge.bridge.CellFunction;
 import io.kisbridge.bridge.FnArg;
 import io.kisbridge.bridge.FunctionSet;
+import io.kisbridge.bridge.internal.fn.ScriptFunction;
 import java.util.List;
 
 /**
- * The Office.js custom-functions metadata (functions.json) generated from the {@link FunctionSet}, plus the three
- * streaming functions the add-in implements over /v1/stream (STREAM, BOOK, FILLS). Served at
+ * The Office.js custom-functions metadata (functions.json) generated from the {@link FunctionSet}, plus the
+ * streaming functions the add-in implements over /v1/stream (STREAM, BOOK, FILLS, and SCRIPT, which is a plain
+ * function over WEBSERVICE but live in the add-in). Served at
  * {@code /addin/functions.json}; never written by hand.
  */
 public final class AddinMetadata {
@@ -23,6 +25,9 @@ public final class AddinMetadata {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode list = root.putArray("functions");
         for (CellFunction f : functions.all()) {
+            if (f.name().equals(ScriptFunction.NAME)) {
+                continue; // declared below as a streaming function
+            }
             ObjectNode o = list.addObject();
             o.put("id", f.name());
             o.put("name", f.name());
@@ -52,6 +57,9 @@ public final class AddinMetadata {
                         param("level", "1 to 10", "number", true),
                         param("side", "ask or bid (or askqty/bidqty)", "string", true)));
         streaming(list, "FILLS", "Live table of today's execution notices of the account", List.of());
+        streaming(list, ScriptFunction.NAME, "Live value a script publishes with cells.publish(name, value): one value,"
+                + " or a table for objects and lists",
+                List.of(param("name", "the published name, e.g. momentum.top", "string", false)));
         return root;
     }
 
@@ -73,7 +81,7 @@ public final class AddinMetadata {
         params.forEach(ps::add);
         ObjectNode result = o.putObject("result");
         result.put("type", "any");
-        result.put("dimensionality", name.equals("FILLS") ? "matrix" : "scalar");
+        result.put("dimensionality", name.equals("FILLS") || name.equals(ScriptFunction.NAME) ? "matrix" : "scalar");
         ObjectNode options = o.putObject("options");
         options.put("stream", true);
         options.put("cancelable", true);

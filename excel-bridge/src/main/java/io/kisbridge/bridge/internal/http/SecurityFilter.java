@@ -21,7 +21,9 @@ import java.util.function.IntSupplier;
  *       ever sent, so other sites cannot read answers.</li>
  *   <li>State-changing methods (anything but GET/HEAD/OPTIONS) without an Origin come from non-browser clients:
  *       they must present X-Bridge-Key, except the read-only {@code POST /v1/batch}. Orders and arming
- *       ({@code /v1/orders}, {@code /v1/trading}) always need X-Bridge-Key, whatever the Origin.</li>
+ *       ({@code /v1/orders}, {@code /v1/trading}) always need X-Bridge-Key, whatever the Origin; scripts
+ *       ({@code /v1/scripts}) need it for every method, reads included (a run's code and output may show the
+ *       account).</li>
  * </ol>
  */
 public final class SecurityFilter {
@@ -29,6 +31,8 @@ public final class SecurityFilter {
     private static final Set<String> READ_ONLY_POSTS = Set.of("/v1/batch");
     /** Paths whose state-changing requests need X-Bridge-Key even from the bridge's own origin. */
     private static final java.util.List<String> KEY_ALWAYS = java.util.List.of("/v1/orders", "/v1/trading");
+    /** Paths that need X-Bridge-Key for every method, reads included. */
+    private static final java.util.List<String> KEY_EVEN_TO_READ = java.util.List.of("/v1/scripts");
 
     private final BridgeOptions options;
     private final BridgeKey key;
@@ -62,10 +66,12 @@ public final class SecurityFilter {
         }
         String method = ctx.method().name();
         boolean keyAlways = KEY_ALWAYS.stream().anyMatch(p -> ctx.path().startsWith(p));
-        boolean needsKey = !SAFE_METHODS.contains(method)
+        boolean keyToRead = KEY_EVEN_TO_READ.stream().anyMatch(p -> ctx.path().startsWith(p));
+        boolean needsKey = keyToRead || !SAFE_METHODS.contains(method)
                 && (keyAlways || origin == null && !READ_ONLY_POSTS.contains(ctx.path()));
         if (needsKey && !key.matches(ctx.header(BridgeKey.HEADER))) {
-            throw new ForbiddenResponse(method + " " + ctx.path() + " without an Origin needs the X-Bridge-Key header"
+            throw new ForbiddenResponse(method + " " + ctx.path() + (keyAlways || keyToRead ? "" : " without an Origin")
+                    + " needs the X-Bridge-Key header"
                     + " (the key is in " + BridgeKey.FILE_NAME + " in the state directory)");
         }
     }

@@ -35,6 +35,7 @@ public final class StreamHub implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final AutoCloseable statusListener;
+    private final ScriptTopics scriptTopics;
 
     /** One socket: its context (sends are serialised) and its topics. */
     private static final class Client {
@@ -57,7 +58,13 @@ public final class StreamHub implements AutoCloseable {
     }
 
     public StreamHub(RealtimeFeed feed) {
+        this(feed, new io.kisbridge.bridge.ScriptBoard());
+    }
+
+    /** Also serves the topics {@code script:NAME} from what scripts publish on {@code board}. */
+    public StreamHub(RealtimeFeed feed, io.kisbridge.bridge.ScriptBoard board) {
         this.feed = feed;
+        this.scriptTopics = new ScriptTopics(board);
         this.statusListener = feed.onStatus(s -> clients.values().forEach(c -> c.send(feedMessage(s))));
     }
 
@@ -77,7 +84,12 @@ public final class StreamHub implements AutoCloseable {
         Topic topic;
         try {
             msg = MAPPER.readTree(ctx.message());
-            topic = Topic.parse(msg.path("topic").asText(""));
+            String text = msg.path("topic").asText("");
+            if (ScriptTopics.isScriptTopic(text)) {
+                scriptTopics.onMessage(ctx.sessionId(), msg.path("op").asText(""), text, c::send);
+                return;
+            }
+            topic = Topic.parse(text);
         } catch (Exception e) {
             c.send(error("messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
             return;
@@ -104,6 +116,7 @@ public final class StreamHub implements AutoCloseable {
     }
 
     public void onClose(WsCloseContext ctx) {
+        scriptTopics.release(ctx.sessionId());
         Client c = clients.remove(ctx.sessionId());
         if (c != null) {
             c.subs.values().forEach(StreamHub::closeQuietly);
@@ -158,8 +171,17 @@ public final class StreamHub implements AutoCloseable {
         }
     }
 
+    /** The feed, started (scripts share it with the sockets). */
+    public RealtimeFeed startedFeed() {
+        if (started.compareAndSet(false, true)) {
+            feed.start();
+        }
+        return feed;
+    }
+
     @Override
     public void close() {
+        scriptTopics.close();
         clients.values().forEach(c -> c.subs.values().forEach(StreamHub::closeQuietly));
         clients.clear();
         closeQuietly(statusListener);
