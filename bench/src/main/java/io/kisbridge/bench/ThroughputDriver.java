@@ -41,6 +41,8 @@ public final class ThroughputDriver implements Driver {
                 .option("threads", "2", "wrk threads")
                 .option("runs", "3", "measured runs; medians")
                 .option("codes", "5", "codes the requests cycle over")
+                .option("cache-ttl", "", "the bridge's cache TTL in seconds (default: the bridge's own; a long one"
+                        + " leaves out the refreshes)")
                 .option("wrk", "wrk", "the wrk executable (a name on PATH or a path)");
     }
 
@@ -53,6 +55,7 @@ public final class ThroughputDriver implements Driver {
         int threads;
         int runs;
         int codeCount;
+        Duration cacheTtl;
         try {
             if (o.parse(args)) {
                 out.print(o.usage(summary()));
@@ -64,6 +67,7 @@ public final class ThroughputDriver implements Driver {
             threads = o.positiveInt("threads");
             runs = o.positiveInt("runs");
             codeCount = o.positiveInt("codes");
+            cacheTtl = o.string("cache-ttl").isEmpty() ? null : Duration.ofSeconds(o.positiveInt("cache-ttl"));
         } catch (IllegalArgumentException e) {
             out.println("throughput: " + e.getMessage());
             return 2;
@@ -74,12 +78,14 @@ public final class ThroughputDriver implements Driver {
             return 3;
         }
         Wrk wrk = found.get();
-        try (SimulatedBridge b = SimulatedBridge.start(KisEnvironment.REAL, codeCount)) {
+        try (SimulatedBridge b = SimulatedBridge.start(KisEnvironment.REAL, codeCount,
+                opts -> cacheTtl == null ? opts : opts.withCacheTtl(cacheTtl))) {
             List<String> codes = b.codes(codeCount);
             warm(b, codes);
             String script = luaCycling(codes);
-            out.printf("throughput: wrk -t%d -c%d -d%ds --latency over %d codes (%s), %d run(s) after a %d s warm-up%n",
-                    threads, connections, duration, codes.size(), String.join(",", codes), runs, warmup);
+            out.printf("throughput: wrk -t%d -c%d -d%ds --latency over %d codes (%s), %d run(s) after a %d s warm-up,"
+                    + " cache TTL %s%n", threads, connections, duration, codes.size(), String.join(",", codes), runs,
+                    warmup, cacheTtl == null ? "default" : cacheTtl.toSeconds() + " s");
             if (warmup > 0) {
                 wrk.run(b.url(), script, threads, connections, warmup);
             }
