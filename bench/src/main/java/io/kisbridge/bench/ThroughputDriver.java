@@ -36,7 +36,7 @@ public final class ThroughputDriver implements Driver {
     private Options options() {
         return new Options(name())
                 .option("duration", "10", "seconds of one measured wrk run")
-                .option("warmup", "5", "seconds of an unreported wrk run first (JIT, connections)")
+                .option("warmup", "10", "seconds of an unreported wrk run first (JIT, connections)")
                 .option("connections", "50", "wrk connections")
                 .option("threads", "2", "wrk threads")
                 .option("runs", "3", "measured runs; medians")
@@ -62,7 +62,7 @@ public final class ThroughputDriver implements Driver {
                 return 0;
             }
             duration = o.positiveInt("duration");
-            warmup = Integer.parseInt(o.string("warmup"));
+            warmup = o.nonNegativeInt("warmup");
             connections = o.positiveInt("connections");
             threads = o.positiveInt("threads");
             runs = o.positiveInt("runs");

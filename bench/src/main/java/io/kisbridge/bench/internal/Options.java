@@ -63,16 +63,25 @@ public final class Options {
 
     /** A positive integer option. */
     public int positiveInt(String name) {
+        return wholeNumber(name, 1, "a positive whole number");
+    }
+
+    /** A whole number option, zero allowed. */
+    public int nonNegativeInt(String name) {
+        return wholeNumber(name, 0, "a whole number, 0 or more");
+    }
+
+    private int wholeNumber(String name, int min, String what) {
         String v = string(name);
         try {
             int n = Integer.parseInt(v.strip());
-            if (n > 0) {
+            if (n >= min) {
                 return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("--" + name + " must be a positive whole number; got '" + v + "'");
+        throw new IllegalArgumentException("--" + name + " must be " + what + "; got '" + v + "'");
     }
 
     public String usage(String summary) {
