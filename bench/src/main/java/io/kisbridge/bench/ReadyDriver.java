@@ -54,7 +54,12 @@ public final class ReadyDriver implements Driver {
                 return 0;
             }
             runs = o.positiveInt("runs");
-            https = Boolean.parseBoolean(o.string("https"));
+            https = switch (o.string("https")) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("--https must be true or false; got '"
+                        + o.string("https") + "'");
+            };
         } catch (IllegalArgumentException e) {
             out.println("ready: " + e.getMessage());
             return 2;

@@ -65,6 +65,7 @@ public final class StormDriver implements Driver {
             codes = o.positiveInt("codes");
             runs = o.positiveInt("runs");
             concurrency = o.positiveInt("concurrency");
+            SimulatedBridge.checkCodes(codes);
             cacheTtl = o.string("cache-ttl").isEmpty() ? null : Duration.ofSeconds(o.positiveInt("cache-ttl"));
             envs = switch (o.string("env")) {
                 case "real" -> List.of(KisEnvironment.REAL);

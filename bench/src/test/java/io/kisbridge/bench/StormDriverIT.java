@@ -39,4 +39,13 @@ class StormDriverIT {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.output()).contains("--env must be real, paper or both");
     }
+
+    @Test
+    @Timeout(10)
+    void moreCodesThanTheSimulatorListsAreRefusedBeforeAnythingStarts() throws Exception {
+        DriverRun run = DriverRun.of("storm", "--codes", "60000");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.output()).contains("--codes 60000 is more than the simulator can list");
+    }
 }

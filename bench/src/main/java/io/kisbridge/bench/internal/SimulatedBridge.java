@@ -34,6 +34,19 @@ public final class SimulatedBridge implements AutoCloseable {
         this.stateDir = stateDir;
     }
 
+    /** The simulator's 57 listed names; more codes are synthetic ({@code extraCodes}). */
+    private static final int REAL_NAMES = 57;
+
+    /** Refuses a code count the simulator cannot list, before anything starts. */
+    public static void checkCodes(int codes) {
+        try {
+            KisSimulator.builder().extraCodes(Math.max(0, codes - REAL_NAMES));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--codes " + codes + " is more than the simulator can list ("
+                    + e.getMessage() + " beyond its " + REAL_NAMES + " names)");
+        }
+    }
+
     /** A simulator with at least {@code codes} listed codes (synthetic ones beyond its 57 real names). */
     public static SimulatedBridge start(KisEnvironment env, int codes) {
         return start(env, codes, o -> o);
@@ -42,7 +55,7 @@ public final class SimulatedBridge implements AutoCloseable {
     /** As {@link #start(KisEnvironment, int)}, the bridge's default options adjusted by {@code options}. */
     public static SimulatedBridge start(KisEnvironment env, int codes, UnaryOperator<BridgeOptions> options) {
         KisSimulator sim = KisSimulator.builder().seed(20240101L).marketAlwaysOpen(true).autoTicks(false)
-                .extraCodes(Math.max(0, codes - 57)).start();
+                .extraCodes(Math.max(0, codes - REAL_NAMES)).start();
         Path state = null;
         KisClient client = null;
         try {
