@@ -84,8 +84,9 @@ public final class StormDriver implements Driver {
                 .put("concurrency", concurrency).put("cache_ttl_s", cacheTtl == null ? "default" : cacheTtl.toSeconds());
         for (KisEnvironment env : envs) {
             if (env == KisEnvironment.PAPER) {
-                out.printf("  paper has no intstock-multprice: about %d s a run (%d codes at %d calls/s)%n",
-                        codes / PAPER_CALLS_PER_SECOND, codes, PAPER_CALLS_PER_SECOND);
+                out.printf("  paper has no intstock-multprice: at least %d s a run (%d codes at %d calls/s)%s%n",
+                        codes / PAPER_CALLS_PER_SECOND, codes, PAPER_CALLS_PER_SECOND, cacheTtl != null ? ""
+                                : "; with the 2-s cache TTL a code is asked again when its cells come later");
             }
             List<RunFigures> figures = new ArrayList<>();
             for (int r = 1; r <= runs; r++) {
