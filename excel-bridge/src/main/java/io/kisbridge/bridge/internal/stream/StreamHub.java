@@ -2,18 +2,14 @@ package io.kisbridge.bridge.internal.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
-import io.kisbridge.bridge.internal.http.Render;
-import io.kisbridge.core.realtime.FeedStatus;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.core.realtime.Subscription;
 import io.kisbridge.core.realtime.Topic;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,14 +54,14 @@ public final class StreamHub implements AutoCloseable {
 
     public StreamHub(RealtimeFeed feed) {
         this.feed = feed;
-        this.statusListener = feed.onStatus(s -> clients.values().forEach(c -> c.send(feedMessage(s))));
+        this.statusListener = feed.onStatus(s -> clients.values().forEach(c -> c.send(StreamMessages.feed(s))));
     }
 
     public void onConnect(WsConnectContext ctx) {
         ctx.session.setIdleTimeout(java.time.Duration.ofHours(12));
         Client c = new Client(ctx);
         clients.put(ctx.sessionId(), c);
-        c.send(feedMessage(feed.status()));
+        c.send(StreamMessages.feed(feed.status()));
     }
 
     public void onMessage(WsMessageContext ctx) {
@@ -79,7 +75,7 @@ public final class StreamHub implements AutoCloseable {
             msg = MAPPER.readTree(ctx.message());
             topic = Topic.parse(msg.path("topic").asText(""));
         } catch (Exception e) {
-            c.send(error("messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
+            c.send(StreamMessages.error("messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
             return;
         }
         switch (msg.path("op").asText("")) {
@@ -87,19 +83,16 @@ public final class StreamHub implements AutoCloseable {
                 if (started.compareAndSet(false, true)) {
                     feed.start();
                 }
-                c.subs.computeIfAbsent(topic, t -> feed.subscribe(t, ev -> c.send(eventMessage(ev))));
+                c.subs.computeIfAbsent(topic, t -> feed.subscribe(t, ev -> c.send(StreamMessages.event(ev))));
             }
             case "unsubscribe" -> {
                 Subscription s = c.subs.remove(topic);
                 if (s != null) {
                     closeQuietly(s);
                 }
-                ObjectNode o = MAPPER.createObjectNode();
-                o.put("topic", topic.toString());
-                o.put("status", "unsubscribed");
-                c.send(o.toString());
+                c.send(StreamMessages.unsubscribed(topic.toString()));
             }
-            default -> c.send(error("op must be subscribe or unsubscribe"));
+            default -> c.send(StreamMessages.error("op must be subscribe or unsubscribe"));
         }
     }
 
@@ -108,46 +101,6 @@ public final class StreamHub implements AutoCloseable {
         if (c != null) {
             c.subs.values().forEach(StreamHub::closeQuietly);
         }
-    }
-
-    private static String eventMessage(RealtimeEvent ev) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("topic", ev.topic().toString());
-        switch (ev) {
-            case RealtimeEvent.Data d -> {
-                ObjectNode data = o.putObject("data");
-                if (d.record() != null) {
-                    d.record().toTextMap().forEach((k, v) -> data.set(k.toLowerCase(Locale.ROOT), Render.value(v)));
-                } else {
-                    data.set("stck_prpr", MAPPER.valueToTree(d.value()).path("price"));
-                    data.put("source", "rest-polling");
-                }
-            }
-            case RealtimeEvent.Status s -> {
-                o.put("status", s.state() == null ? "unknown" : s.state().name().toLowerCase(Locale.ROOT));
-                if (s.feed() != null) {
-                    o.put("feed", s.feed().state().name().toLowerCase(Locale.ROOT));
-                }
-                o.put("detail", s.detail() == null ? "" : s.detail());
-            }
-        }
-        return o.toString();
-    }
-
-    private static String feedMessage(FeedStatus s) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("type", "feed");
-        o.put("state", s.state().name().toLowerCase(Locale.ROOT));
-        o.put("detail", s.detail() == null ? "" : s.detail());
-        o.put("attempt", s.attempt());
-        return o.toString();
-    }
-
-    private static String error(String message) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("type", "error");
-        o.put("message", message);
-        return o.toString();
     }
 
     private static void closeQuietly(AutoCloseable c) {
