@@ -6,7 +6,6 @@ import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
-import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.core.realtime.Subscription;
 import io.kisbridge.core.realtime.Topic;
@@ -21,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * (also book:CODE, fills); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per record,
  * {"topic":..,"status":"subscribed|pending|overflow|polling|error|reconnecting","detail":..} per topic state
  * change, and {"type":"feed","state":"connected|disconnected|...","detail":..} for every connection change
- * (also right after connecting). Many sockets watching one topic share the feed's single KIS registration.
+ * (also right after connecting). Many sockets watching one topic share the feed's single KIS registration, and each
+ * event's JSON is encoded once for all of them ({@link EncodedEvents}).
  */
 public final class StreamHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
@@ -31,6 +31,7 @@ public final class StreamHub implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final AutoCloseable statusListener;
+    private final EncodedEvents encoded = new EncodedEvents();
 
     /** One socket: its context (sends are serialised) and its topics. */
     private static final class Client {
@@ -54,7 +55,10 @@ public final class StreamHub implements AutoCloseable {
 
     public StreamHub(RealtimeFeed feed) {
         this.feed = feed;
-        this.statusListener = feed.onStatus(s -> clients.values().forEach(c -> c.send(StreamMessages.feed(s))));
+        this.statusListener = feed.onStatus(s -> {
+            String text = StreamMessages.feed(s);
+            clients.values().forEach(c -> c.send(text));
+        });
     }
 
     public void onConnect(WsConnectContext ctx) {
@@ -83,12 +87,12 @@ public final class StreamHub implements AutoCloseable {
                 if (started.compareAndSet(false, true)) {
                     feed.start();
                 }
-                c.subs.computeIfAbsent(topic, t -> feed.subscribe(t, ev -> c.send(StreamMessages.event(ev))));
+                c.subs.computeIfAbsent(topic, t -> feed.subscribe(t, ev -> c.send(encoded.text(ev))));
             }
             case "unsubscribe" -> {
                 Subscription s = c.subs.remove(topic);
                 if (s != null) {
-                    closeQuietly(s);
+                    release(s);
                 }
                 c.send(StreamMessages.unsubscribed(topic.toString()));
             }
@@ -99,7 +103,14 @@ public final class StreamHub implements AutoCloseable {
     public void onClose(WsCloseContext ctx) {
         Client c = clients.remove(ctx.sessionId());
         if (c != null) {
-            c.subs.values().forEach(StreamHub::closeQuietly);
+            c.subs.values().forEach(this::release);
+        }
+    }
+
+    private void release(Subscription s) {
+        closeQuietly(s);
+        if (feed.topicState(s.topic()) == null) {
+            encoded.forget(s.topic());
         }
     }
 
