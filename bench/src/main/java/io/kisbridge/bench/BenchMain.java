@@ -12,7 +12,7 @@ public final class BenchMain {
 
     /** Every driver, in the order {@code --help} lists them. */
     static List<Driver> drivers() {
-        return List.of(new LatencyDriver(), new MemoryDriver());
+        return List.of(new LatencyDriver(), new MemoryDriver(), new EnduranceDriver());
     }
 
     static Optional<Driver> find(String name) {

@@ -38,7 +38,13 @@ public final class RealtimeRig implements AutoCloseable {
 
     /** {@code simulator} adjusts the simulator's builder; {@code options} the bridge's (ports 0, HTTPS off already). */
     public static RealtimeRig start(UnaryOperator<KisSimulator.Builder> simulator, UnaryOperator<BridgeOptions> options) {
-        KisSimulator sim = simulator.apply(KisSimulator.builder().marketAlwaysOpen(true)).start();
+        return start(java.time.Clock.systemUTC(), simulator, options);
+    }
+
+    /** As {@link #start(UnaryOperator, UnaryOperator)} with a business clock shared by the simulator and the client. */
+    public static RealtimeRig start(java.time.Clock clock, UnaryOperator<KisSimulator.Builder> simulator,
+            UnaryOperator<BridgeOptions> options) {
+        KisSimulator sim = simulator.apply(KisSimulator.builder().clock(clock).marketAlwaysOpen(true)).start();
         Path state = null;
         KisClient client = null;
         try {
@@ -47,7 +53,7 @@ public final class RealtimeRig implements AutoCloseable {
             KisConfig config = KisConfig.builder().environment(KisEnvironment.REAL).appKey(c.appKey())
                     .appSecret(c.appSecret()).account(c.accountNumber()).htsId(c.htsId())
                     .restUrl(sim.restUrl(SimEnvironment.REAL)).wsUrl(sim.wsUrl(SimEnvironment.REAL)).stateDir(state)
-                    .build();
+                    .clock(clock).build();
             client = KisClient.create(config);
             RealtimeFeed feed = RealtimeFeed.builder(client, true).build();
             BridgeServer bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(state).withPort(0)
