@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that way: the client keeps the one-token-per-minute rule and would wait out the minute (a cell would hang for it).
  * So every period the simulator's {@code expireTokens} fault fires (the next call answers EGW00123) and the business
  * clock shared by simulator and client jumps a minute ahead ("the token ran out a while after it was issued"), so
- * the client re-issues at once.
+ * the client re-issues at once. {@code --token-mode} picks one of the two whatever the lifetime.
  *
  * <p>Counted: a subscription is lost when, just before the next drop (or at the end), a watched topic has not
  * delivered data to every client since the last drop, or the simulator holds fewer registrations than topics. A
@@ -59,6 +59,8 @@ public final class EnduranceDriver implements Driver {
                 .option("minutes", "10", "length of the soak")
                 .option("drop-every", "30s", "the simulator drops every KIS WebSocket session this often")
                 .option("token-lifetime", "2m", "access tokens expire this often")
+                .option("token-mode", "auto", "lifetime (the simulator's token lifetime), fault (expireTokens fault "
+                        + "and a minute's clock jump each period) or auto (lifetime from 2m up, else fault)")
                 .option("topics", "41", "trade topics watched (at most 41, the KIS registration cap)")
                 .option("clients", "2", "/v1/stream clients, each watching every topic")
                 .option("cell-rate", "10", "PRICE cell requests per second through the bridge")
@@ -81,7 +83,13 @@ public final class EnduranceDriver implements Driver {
             throw new IllegalArgumentException("--minutes, --drop-every, --token-lifetime and --sample-every must be "
                     + "longer than zero");
         }
-        boolean naturalExpiry = tokenLifetime.compareTo(Duration.ofMinutes(2)) >= 0;
+        boolean naturalExpiry = switch (f.text("token-mode")) {
+            case "auto" -> tokenLifetime.compareTo(Duration.ofMinutes(2)) >= 0;
+            case "lifetime" -> true;
+            case "fault" -> false;
+            default -> throw new IllegalArgumentException("--token-mode must be auto, lifetime or fault; got "
+                    + f.text("token-mode"));
+        };
 
         ShiftableClock clock = new ShiftableClock();
         try (RealtimeRig rig = RealtimeRig.start(clock, s -> tokens(s.autoTicks(false), naturalExpiry, tokenLifetime),
