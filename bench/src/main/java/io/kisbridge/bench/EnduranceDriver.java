@@ -55,6 +55,15 @@ public final class EnduranceDriver implements Driver {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
+        try {
+            return runChecked(args, out);
+        } catch (IllegalArgumentException e) {
+            out.println(name() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int runChecked(List<String> args, PrintStream out) throws Exception {
         Flags f = new Flags()
                 .option("minutes", "10", "length of the soak")
                 .option("drop-every", "30s", "the simulator drops every KIS WebSocket session this often")

@@ -49,6 +49,15 @@ public final class LatencyDriver implements Driver {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
+        try {
+            return runChecked(args, out);
+        } catch (IllegalArgumentException e) {
+            out.println(name() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int runChecked(List<String> args, PrintStream out) throws Exception {
         Flags f = new Flags()
                 .option("rate", "1000", "simulated trades per second (all codes together)")
                 .option("clients", "100", "WebSocket clients on /v1/stream, each subscribed to every code")

@@ -50,6 +50,15 @@ public final class MemoryDriver implements Driver {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
+        try {
+            return runChecked(args, out);
+        } catch (IllegalArgumentException e) {
+            out.println(name() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int runChecked(List<String> args, PrintStream out) throws Exception {
         Flags f = new Flags()
                 .option("topics", "41", "trade topics streamed (at most 41, the KIS registration cap)")
                 .option("clients", "10", "WebSocket clients, each subscribed to every topic")
