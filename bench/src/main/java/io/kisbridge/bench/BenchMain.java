@@ -12,7 +12,8 @@ public final class BenchMain {
 
     /** Every driver, in the order {@code --help} lists them. */
     static List<Driver> drivers() {
-        return List.of(new StormDriver(), new ThroughputDriver(), new ReadyDriver());
+        return List.of(new StormDriver(), new ThroughputDriver(), new ReadyDriver(), new LatencyDriver(), new MemoryDriver(),
+                new EnduranceDriver());
     }
 
     static Optional<Driver> find(String name) {

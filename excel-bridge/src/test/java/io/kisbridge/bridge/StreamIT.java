@@ -98,6 +98,65 @@ class StreamIT {
     }
 
     @Test
+    void everySocketGetsTheTradesOfItsOwnTopicsInOrderAndNothingElse() {
+        Client a = new Client().open();
+        Client b = new Client().open();
+        Client c = new Client().open();
+        a.send("subscribe", "trade:005930");
+        b.send("subscribe", "trade:005930");
+        b.send("subscribe", "trade:000660");
+        c.send("subscribe", "trade:000660");
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(a, "trade:005930") && subscribed(b, "trade:005930")
+                && subscribed(b, "trade:000660") && subscribed(c, "trade:000660"));
+        List<Long> samsung = new java.util.ArrayList<>();
+        List<Long> hynix = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            samsung.add(Long.parseLong(f.sim.market().tick("005930").h0stcnt0Fields().get(13)));
+            hynix.add(Long.parseLong(f.sim.market().tick("000660").h0stcnt0Fields().get(13)));
+        }
+        long lastSamsung = samsung.get(samsung.size() - 1);
+        long lastHynix = hynix.get(hynix.size() - 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> volumes(a, "trade:005930").contains(lastSamsung)
+                && volumes(b, "trade:005930").contains(lastSamsung) && volumes(b, "trade:000660").contains(lastHynix)
+                && volumes(c, "trade:000660").contains(lastHynix));
+
+        assertThat(dataTopics(a)).containsOnly("trade:005930");
+        assertThat(dataTopics(b)).containsOnly("trade:005930", "trade:000660");
+        assertThat(dataTopics(c)).containsOnly("trade:000660");
+        // latest-value delivery may skip trades a socket was too slow for, never reorder or invent them
+        for (Client x : List.of(a, b)) {
+            assertThat(volumes(x, "trade:005930")).isSubsetOf(samsung).isSorted().doesNotHaveDuplicates()
+                    .endsWith(lastSamsung);
+        }
+        for (Client x : List.of(b, c)) {
+            assertThat(volumes(x, "trade:000660")).isSubsetOf(hynix).isSorted().doesNotHaveDuplicates()
+                    .endsWith(lastHynix);
+        }
+        // the same trade reaches two sockets as the same message, with the simulator's fields
+        assertThat(lastData(a, "trade:005930")).isEqualTo(lastData(b, "trade:005930"));
+        assertThat(lastData(b, "trade:000660")).isEqualTo(lastData(c, "trade:000660"));
+        assertThat(lastData(a, "trade:005930").path("stck_prpr").asLong()).isEqualTo(f.sim.market().lastPrice("005930"));
+        assertThat(lastData(c, "trade:000660").path("stck_prpr").asLong()).isEqualTo(f.sim.market().lastPrice("000660"));
+    }
+
+    private static boolean subscribed(Client c, String topic) {
+        return c.has(m -> topic.equals(m.path("topic").asText()) && "subscribed".equals(m.path("status").asText()));
+    }
+
+    private static List<Long> volumes(Client c, String topic) {
+        return c.messages.stream().filter(m -> dataFor(m, topic)).map(m -> m.at("/data/acml_vol").asLong()).toList();
+    }
+
+    private static java.util.Set<String> dataTopics(Client c) {
+        return c.messages.stream().filter(m -> m.has("data")).map(m -> m.path("topic").asText())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static JsonNode lastData(Client c, String topic) {
+        return c.messages.stream().filter(m -> dataFor(m, topic)).reduce((x, y) -> y).orElseThrow().path("data");
+    }
+
+    @Test
     void pushesTheOrderBook() {
         Client c = new Client().open();
         c.send("subscribe", "book:000660");

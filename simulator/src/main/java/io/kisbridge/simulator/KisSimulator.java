@@ -90,7 +90,7 @@ public final class KisSimulator implements AutoCloseable {
         engine.addFlushHook(notices::flush);
         engine.addFlushBacklog(notices::hasPending);
         this.context = new SimulatorContext(b.clock, engine, notices, approvalKeys, counters, b.pingInterval,
-                b.maxRegistrations, b.host, Map.copyOf(b.wsPorts), CREDENTIALS);
+                b.maxRegistrations, b.host, Map.copyOf(b.wsPorts), CREDENTIALS, b.tradeBatchWindow);
     }
 
     public static Builder builder() {
@@ -218,8 +218,22 @@ public final class KisSimulator implements AutoCloseable {
         private boolean autoTicks = true;
         private LongSupplier ticker = System::nanoTime;
         private int extraCodes;
+        private Duration tradeBatchWindow = SimulatorContext.DEFAULT_TRADE_BATCH_WINDOW;
 
         private Builder() {}
+
+        /**
+         * H0STCNT0 records reaching one session within this window go out as one batched frame, as KIS does (default
+         * 20 ms). {@link Duration#ZERO} sends every trade at once in a frame of its own, on the thread that moved the
+         * market: latency benchmarks use it so that the simulator's batching is not counted as the bridge's delay.
+         */
+        public Builder tradeBatchWindow(Duration window) {
+            if (window.isNegative()) {
+                throw new IllegalArgumentException("tradeBatchWindow must not be negative; got " + window);
+            }
+            this.tradeBatchWindow = window;
+            return this;
+        }
 
         /**
          * Adds {@code n} synthetic listed names (codes 900000–999999, seeded names and price levels) after the 57 real

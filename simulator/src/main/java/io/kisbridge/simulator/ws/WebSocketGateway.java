@@ -46,8 +46,6 @@ public final class WebSocketGateway implements AutoCloseable {
     static final String BOOK_TR = "H0STASP0";
     static final String NOTICE_TR_REAL = "H0STCNI0";
     static final String NOTICE_TR_PAPER = "H0STCNI9";
-    /** H0STCNT0 records reaching a session within this window go out as one batched frame. */
-    static final Duration TRADE_BATCH_WINDOW = Duration.ofMillis(20);
     private static final int MAX_BATCH = 999;
     /**
      * A session is closed when this many PINGPONGs in a row went unanswered. Two rather than one so that an
@@ -107,8 +105,10 @@ public final class WebSocketGateway implements AutoCloseable {
         // KIS's real PINGPONG interval is ~100 s by community measurement, undocumented (unverified, §11).
         long pingMillis = Math.max(1, context.pingInterval().toMillis());
         scheduler.scheduleAtFixedRate(this::pingRound, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(this::flushTrades, TRADE_BATCH_WINDOW.toMillis(), TRADE_BATCH_WINDOW.toMillis(),
-                TimeUnit.MILLISECONDS);
+        long batchMicros = context.tradeBatchWindow().toNanos() / 1000;
+        if (batchMicros > 0) {
+            scheduler.scheduleAtFixedRate(this::flushTrades, batchMicros, batchMicros, TimeUnit.MICROSECONDS);
+        }
         feedSubscriptions.add(context.marketFeed().onTrade(this::onTrade));
         feedSubscriptions.add(context.marketFeed().onBook(this::onBook));
         feedSubscriptions.add(context.executionFeed().onNotice(this::onNotice));
@@ -381,9 +381,14 @@ public final class WebSocketGateway implements AutoCloseable {
 
     private void onTrade(TradeTick tick) {
         String record = String.join("^", tick.h0stcnt0Fields());
+        boolean unbatched = context.tradeBatchWindow().isZero() && !holdTradeFlush;
         for (WsSession s : sessions) {
             if (s.registration(TRADE_TR, tick.code()) != null) {
-                s.queueTrade(record);
+                if (unbatched) {
+                    s.send("0|" + TRADE_TR + "|001|" + record);
+                } else {
+                    s.queueTrade(record);
+                }
             }
         }
     }

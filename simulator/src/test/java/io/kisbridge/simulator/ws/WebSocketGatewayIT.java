@@ -51,13 +51,17 @@ class WebSocketGatewayIT {
     }
 
     private WebSocketGateway gateway(SimEnvironment env, Duration ping) {
+        return gateway(env, ping, SimulatorContext.DEFAULT_TRADE_BATCH_WINDOW);
+    }
+
+    private WebSocketGateway gateway(SimEnvironment env, Duration ping, Duration tradeBatchWindow) {
         SimulatorContext base = sim.context();
         ExecutionFeed notices = l -> {
             noticeListeners.add(l);
             return () -> noticeListeners.remove(l);
         };
         SimulatorContext ctx = new SimulatorContext(base.clock(), base.marketFeed(), notices, base.approvalKeys(), counters,
-                ping, 41, "127.0.0.1", Map.of(), base.credentials());
+                ping, 41, "127.0.0.1", Map.of(), base.credentials(), tradeBatchWindow);
         WebSocketGateway g = new WebSocketGateway(env, ctx);
         g.start();
         return g;
@@ -124,6 +128,34 @@ class WebSocketGatewayIT {
         assertThat(fields[0]).isEqualTo(CODE);
         assertThat(fields[46]).isEqualTo(CODE);
         assertThat(Long.parseLong(fields[3 * 46 + 2])).isEqualTo(sim.market().lastPrice(CODE));
+    }
+
+    @Test
+    void withAZeroBatchWindowEveryTradeGoesOutAtOnceInAFrameOfItsOwn() throws Exception {
+        WebSocketGateway unbatched = gateway(SimEnvironment.REAL, Duration.ofHours(1), Duration.ZERO);
+        try {
+            TestWsClient c = connect(unbatched, "/", TestWsClient.PingMode.ECHO_TEXT);
+            c.request(approvalKey(SimEnvironment.REAL), "1", "H0STCNT0", CODE);
+            c.awaitControl("OPSP0000");
+            List<Long> volumes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                volumes.add(Long.parseLong(sim.market().tick(CODE).h0stcnt0Fields().get(13)));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> tradeFrames(c).size() == 4);
+            for (int i = 0; i < 4; i++) {
+                String[] parts = tradeFrames(c).get(i).split("\\|", 4);
+                assertThat(parts[2]).isEqualTo("001");
+                String[] fields = parts[3].split("\\^", -1);
+                assertThat(fields).hasSize(46);
+                assertThat(Long.parseLong(fields[13])).as("cumulative volume of trade %d", i).isEqualTo(volumes.get(i));
+            }
+        } finally {
+            unbatched.close();
+        }
+    }
+
+    private static List<String> tradeFrames(TestWsClient c) {
+        return c.messages.stream().filter(m -> m.startsWith("0|H0STCNT0|")).toList();
     }
 
     @Test

@@ -8,13 +8,11 @@ import io.kisbridge.bridge.FnResult;
 import io.kisbridge.bridge.internal.ErrorMapping;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Renders function results as text, CSV, JSON or XML (for FILTERXML). */
 public final class Render {
     public enum Format { TEXT, CSV, JSON, XML }
 
-    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private Render() {
@@ -96,10 +94,49 @@ public final class Render {
         if (v == null) {
             return JSON.nullNode();
         }
-        if (NUMBER.matcher(v).matches() && v.length() < 18) {
+        if (isPlainNumber(v)) {
             return v.contains(".") ? JSON.numberNode(new java.math.BigDecimal(v)) : JSON.numberNode(Long.parseLong(v));
         }
         return JSON.textNode(v);
+    }
+
+    /**
+     * True for text that JSON should carry as a number: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} (no leading zeros, so
+     * codes such as 005930 stay text) and shorter than 18 characters. A hand-written scan: the streaming path asks
+     * this for every field of every realtime record.
+     */
+    public static boolean isPlainNumber(String v) {
+        int n = v.length();
+        if (n == 0 || n >= 18) {
+            return false;
+        }
+        int i = v.charAt(0) == '-' ? 1 : 0;
+        if (i == n || !isDigit(v.charAt(i))) {
+            return false;
+        }
+        if (v.charAt(i) == '0') {
+            i++;
+        } else {
+            while (i < n && isDigit(v.charAt(i))) {
+                i++;
+            }
+        }
+        if (i == n) {
+            return true;
+        }
+        if (v.charAt(i) != '.' || i + 1 == n) {
+            return false;
+        }
+        for (i++; i < n; i++) {
+            if (!isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String delimited(FnResult.Table t, String sep, boolean quote) {

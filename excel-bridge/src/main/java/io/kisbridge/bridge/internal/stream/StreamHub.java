@@ -2,18 +2,13 @@ package io.kisbridge.bridge.internal.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
-import io.kisbridge.bridge.internal.http.Render;
-import io.kisbridge.core.realtime.FeedStatus;
-import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.core.realtime.Subscription;
 import io.kisbridge.core.realtime.Topic;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * (also book:CODE, fills); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per record,
  * {"topic":..,"status":"subscribed|pending|overflow|polling|error|reconnecting","detail":..} per topic state
  * change, and {"type":"feed","state":"connected|disconnected|...","detail":..} for every connection change
- * (also right after connecting). Many sockets watching one topic share the feed's single KIS registration.
+ * (also right after connecting). Many sockets watching one topic share the feed's single KIS registration, and each
+ * event's JSON is encoded once for all of them ({@link EncodedEvents}).
  */
 public final class StreamHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
@@ -36,6 +32,7 @@ public final class StreamHub implements AutoCloseable {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final AutoCloseable statusListener;
     private final ScriptTopics scriptTopics;
+    private final EncodedEvents encoded = new EncodedEvents();
 
     /** One socket: its context (sends are serialised) and its topics. */
     private static final class Client {
@@ -65,14 +62,17 @@ public final class StreamHub implements AutoCloseable {
     public StreamHub(RealtimeFeed feed, io.kisbridge.bridge.ScriptBoard board) {
         this.feed = feed;
         this.scriptTopics = new ScriptTopics(board);
-        this.statusListener = feed.onStatus(s -> clients.values().forEach(c -> c.send(feedMessage(s))));
+        this.statusListener = feed.onStatus(s -> {
+            String text = StreamMessages.feed(s);
+            clients.values().forEach(c -> c.send(text));
+        });
     }
 
     public void onConnect(WsConnectContext ctx) {
         ctx.session.setIdleTimeout(java.time.Duration.ofHours(12));
         Client c = new Client(ctx);
         clients.put(ctx.sessionId(), c);
-        c.send(feedMessage(feed.status()));
+        c.send(StreamMessages.feed(feed.status()));
     }
 
     public void onMessage(WsMessageContext ctx) {
@@ -91,7 +91,7 @@ public final class StreamHub implements AutoCloseable {
             }
             topic = Topic.parse(text);
         } catch (Exception e) {
-            c.send(error("messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
+            c.send(StreamMessages.error("messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
             return;
         }
         switch (msg.path("op").asText("")) {
@@ -99,19 +99,16 @@ public final class StreamHub implements AutoCloseable {
                 if (started.compareAndSet(false, true)) {
                     feed.start();
                 }
-                c.subs.computeIfAbsent(topic, t -> feed.subscribe(t, ev -> c.send(eventMessage(ev))));
+                c.subs.computeIfAbsent(topic, t -> feed.subscribe(t, ev -> c.send(encoded.text(ev))));
             }
             case "unsubscribe" -> {
                 Subscription s = c.subs.remove(topic);
                 if (s != null) {
-                    closeQuietly(s);
+                    release(s);
                 }
-                ObjectNode o = MAPPER.createObjectNode();
-                o.put("topic", topic.toString());
-                o.put("status", "unsubscribed");
-                c.send(o.toString());
+                c.send(StreamMessages.unsubscribed(topic.toString()));
             }
-            default -> c.send(error("op must be subscribe or unsubscribe"));
+            default -> c.send(StreamMessages.error("op must be subscribe or unsubscribe"));
         }
     }
 
@@ -119,48 +116,15 @@ public final class StreamHub implements AutoCloseable {
         scriptTopics.release(ctx.sessionId());
         Client c = clients.remove(ctx.sessionId());
         if (c != null) {
-            c.subs.values().forEach(StreamHub::closeQuietly);
+            c.subs.values().forEach(this::release);
         }
     }
 
-    private static String eventMessage(RealtimeEvent ev) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("topic", ev.topic().toString());
-        switch (ev) {
-            case RealtimeEvent.Data d -> {
-                ObjectNode data = o.putObject("data");
-                if (d.record() != null) {
-                    d.record().toTextMap().forEach((k, v) -> data.set(k.toLowerCase(Locale.ROOT), Render.value(v)));
-                } else {
-                    data.set("stck_prpr", MAPPER.valueToTree(d.value()).path("price"));
-                    data.put("source", "rest-polling");
-                }
-            }
-            case RealtimeEvent.Status s -> {
-                o.put("status", s.state() == null ? "unknown" : s.state().name().toLowerCase(Locale.ROOT));
-                if (s.feed() != null) {
-                    o.put("feed", s.feed().state().name().toLowerCase(Locale.ROOT));
-                }
-                o.put("detail", s.detail() == null ? "" : s.detail());
-            }
+    private void release(Subscription s) {
+        closeQuietly(s);
+        if (feed.topicState(s.topic()) == null) {
+            encoded.forget(s.topic());
         }
-        return o.toString();
-    }
-
-    private static String feedMessage(FeedStatus s) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("type", "feed");
-        o.put("state", s.state().name().toLowerCase(Locale.ROOT));
-        o.put("detail", s.detail() == null ? "" : s.detail());
-        o.put("attempt", s.attempt());
-        return o.toString();
-    }
-
-    private static String error(String message) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("type", "error");
-        o.put("message", message);
-        return o.toString();
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -1,0 +1,374 @@
+package io.kisbridge.bench;
+
+import io.kisbridge.bench.internal.Flags;
+import io.kisbridge.bench.internal.LongList;
+import io.kisbridge.bench.internal.Percentiles;
+import io.kisbridge.bench.internal.ProcessStats;
+import io.kisbridge.bench.internal.RealtimeRig;
+import io.kisbridge.bench.internal.StreamClient;
+import io.kisbridge.core.realtime.FeedCounters;
+import io.kisbridge.core.realtime.RealtimeFeed;
+import io.kisbridge.simulator.SimulatedMarket;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Tick-to-client latency of the realtime path, all in this process: a pacer thread moves the simulator's market at
+ * {@code --rate} trades per second (round robin over {@code --codes} codes; the simulator's own timer is off and its
+ * 20 ms trade batching is off unless {@code --batch-window} says otherwise), the simulator's KIS WebSocket sends each
+ * trade to core's realtime feed, the bridge's StreamHub encodes it for {@code /v1/stream}, and {@code --clients}
+ * WebSocket clients, each subscribed to every code's trade topic, receive it.
+ *
+ * <p>What is timed: the pacer reads {@code System.nanoTime()} just before it asks the simulator for the trade and
+ * files it under the trade's identity (code, cumulative volume {@code acml_vol}, which grows with every trade); a
+ * client reads {@code System.nanoTime()} when its message arrives and looks the identity up. So a latency is the whole
+ * path: simulated KIS producing and sending the frame, the feed parsing it, the bridge encoding and sending, the
+ * client decoding. The bridge delivers the latest value per topic and client (a client that falls behind skips to
+ * the newest trade: "conflated"); conflated trades are counted, not timed.
+ *
+ * <p>One run is a {@code --seconds} window at the rate after a shared warm-up; p50/p99/max are over every message
+ * delivered in the window; the report gives each run and the median of the runs' p50 and p99. CPU is the whole
+ * process (simulator, feed, bridge and clients share it) as cores busy over the window.
+ */
+public final class LatencyDriver implements Driver {
+    @Override
+    public String name() {
+        return "latency";
+    }
+
+    @Override
+    public String summary() {
+        return "tick-to-client latency: simulator trades -> feed -> bridge -> N /v1/stream clients (p50/p99, CPU)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        try {
+            return runChecked(args, out);
+        } catch (IllegalArgumentException e) {
+            out.println(name() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int runChecked(List<String> args, PrintStream out) throws Exception {
+        Flags f = new Flags()
+                .option("rate", "1000", "simulated trades per second (all codes together)")
+                .option("clients", "100", "WebSocket clients on /v1/stream, each subscribed to every code")
+                .option("codes", "41", "codes traded and subscribed (at most 41, the KIS registration cap)")
+                .option("seconds", "10", "length of one measured run")
+                .option("runs", "3", "measured runs (the report gives their median)")
+                .option("warmup", "5", "seconds of load before the first run, not measured")
+                .option("batch-window", "0ms", "the simulator's H0STCNT0 batching window (KIS-like: 20ms)");
+        if (!f.parse(args)) {
+            out.print("usage: ./kisbridge bench latency [options]\n" + f.usage());
+            return 0;
+        }
+        int rate = f.integer("rate", 1);
+        int clients = f.integer("clients", 1);
+        int codes = f.integer("codes", 1);
+        if (codes > 41) {
+            throw new IllegalArgumentException("--codes must be at most 41 (the KIS registration cap; more topics "
+                    + "would be REST-polled, not streamed); got " + codes);
+        }
+        Duration window = f.duration("seconds");
+        int runs = f.integer("runs", 1);
+        Duration warmup = f.duration("warmup");
+        Duration batch = f.duration("batch-window");
+
+        try (RealtimeRig rig = RealtimeRig.start(s -> s.autoTicks(false).tradeBatchWindow(batch), o -> o)) {
+            SimulatedMarket market = rig.simulator().market();
+            List<String> codeList = market.codes().subList(0, codes);
+            Map<String, Integer> codeIndex = new HashMap<>();
+            for (int i = 0; i < codeList.size(); i++) {
+                codeIndex.put(codeList.get(i), i);
+            }
+            Recorder recorder = new Recorder(codeIndex);
+            List<StreamClient> sockets = new ArrayList<>();
+            try {
+                out.printf("latency: %d clients x %d trade topics, %d trades/s, simulator batch window %d ms%n",
+                        clients, codes, rate, batch.toMillis());
+                for (int i = 0; i < clients; i++) {
+                    Recorder.Client rc = recorder.newClient();
+                    StreamClient c = new StreamClient(rig.streamUrl(), rc::onMessage, reason -> rc.closed = reason);
+                    if (!c.connectBlocking(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("client " + i + " could not connect to " + rig.streamUrl());
+                    }
+                    sockets.add(c);
+                    for (String code : codeList) {
+                        c.subscribe("trade:" + code);
+                    }
+                }
+                awaitEveryClientSeesEveryCode(rig, market, codeList, recorder, out);
+
+                Pacer pacer = new Pacer(market, codeList, codeIndex, recorder);
+                pacer.run(rate, warmup);
+                awaitQuiet(recorder);
+
+                List<RunResult> results = new ArrayList<>();
+                for (int r = 1; r <= runs; r++) {
+                    RunResult res = measure(rig.feed(), pacer, recorder, rate, window, clients);
+                    results.add(res);
+                    out.printf("run %d: %s%n", r, res.describe());
+                }
+                double p50 = Percentiles.median(results.stream().mapToDouble(RunResult::p50Ms).toArray());
+                double p99 = Percentiles.median(results.stream().mapToDouble(RunResult::p99Ms).toArray());
+                double max = results.stream().mapToDouble(RunResult::maxMs).max().orElse(Double.NaN);
+                double cpu = Percentiles.median(results.stream().mapToDouble(RunResult::cpuCores).toArray());
+                double achieved = Percentiles.median(results.stream().mapToDouble(RunResult::achievedRate).toArray());
+                long produced = results.stream().mapToLong(RunResult::produced).sum();
+                long expected = results.stream().mapToLong(RunResult::expected).sum();
+                long delivered = results.stream().mapToLong(RunResult::delivered).sum();
+                long conflated = results.stream().mapToLong(RunResult::conflated).sum();
+                long drops = results.stream().mapToLong(RunResult::drops).sum();
+                out.printf("median of %d runs: p50 %.3f ms, p99 %.3f ms (target p99 < 5 ms: %s), max %.3f ms, "
+                        + "CPU %.2f of %d cores, load %.2f%n", runs, p50, p99, p99 < 5 ? "met" : "not met", max, cpu,
+                        ProcessStats.cores(), ProcessStats.loadAverage());
+                out.printf("RESULT latency rate=%d achieved_rate=%.0f clients=%d codes=%d seconds=%s runs=%d "
+                        + "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f produced=%d expected=%d delivered=%d conflated=%d "
+                        + "drops=%d cpu_cores=%.2f cores=%d load=%.2f%n", rate, achieved, clients, codes,
+                        seconds(window), runs, p50, p99, max, produced, expected, delivered, conflated, drops, cpu,
+                        ProcessStats.cores(), ProcessStats.loadAverage());
+            } finally {
+                for (StreamClient c : sockets) {
+                    c.closeBlocking();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
+    }
+
+    /** Ticks each code until every client has had a data message for every code (the path is up end to end). */
+    private static void awaitEveryClientSeesEveryCode(RealtimeRig rig, SimulatedMarket market, List<String> codes,
+            Recorder recorder, PrintStream out) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!recorder.everyClientSawEveryCode()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("after 60 s not every client receives every topic (feed "
+                        + rig.feed().state() + ", " + rig.simulator().counters().subscriptions()
+                        + " registrations at the simulator)");
+            }
+            for (String code : codes) {
+                market.tick(code);
+            }
+            Thread.sleep(50);
+        }
+        out.printf("path up: %d registrations at the simulator, feed %s%n",
+                rig.simulator().counters().subscriptions(), rig.feed().state().name().toLowerCase());
+    }
+
+    /** Waits until no message has arrived for 300 ms (at most 10 s): everything sent has been delivered. */
+    private static void awaitQuiet(Recorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = recorder.messages();
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(300);
+        }
+    }
+
+    private static RunResult measure(RealtimeFeed feed, Pacer pacer, Recorder recorder, int rate, Duration window,
+            int clients) throws InterruptedException {
+        FeedCounters fc = feed.counters();
+        long conflated0 = fc.conflatedEvents();
+        long dropped0 = fc.droppedEvents();
+        recorder.startRun();
+        long cpu0 = ProcessStats.cpuTimeNanos();
+        long t0 = System.nanoTime();
+        long produced = pacer.run(rate, window);
+        long wall = System.nanoTime() - t0;
+        long cpu = ProcessStats.cpuTimeNanos() - cpu0;
+        awaitQuiet(recorder);
+        Recorder.Run run = recorder.endRun();
+        long conflated = fc.conflatedEvents() - conflated0;
+        long dropped = fc.droppedEvents() - dropped0;
+        long expected = produced * clients;
+        long delivered = run.latencies().length;
+        // what neither arrived nor was replaced by a newer value: lost somewhere (or still queued at the end)
+        long lost = Math.max(0, expected - delivered - conflated - dropped);
+        return new RunResult(produced, produced * 1e9 / wall, expected, delivered, conflated, dropped + lost,
+                run.unmatched(), Percentiles.at(run.latencies(), 0.50) / 1e6, Percentiles.at(run.latencies(), 0.99) / 1e6,
+                run.latencies().length == 0 ? Double.NaN : run.latencies()[run.latencies().length - 1] / 1e6,
+                cpu / (double) wall);
+    }
+
+    record RunResult(long produced, double achievedRate, long expected, long delivered, long conflated, long drops,
+                     long unmatched, double p50Ms, double p99Ms, double maxMs, double cpuCores) {
+        String describe() {
+            return String.format("%d trades (%.0f/s), %d of %d messages delivered, %d conflated (latest value wins), "
+                    + "%d dropped/lost, p50 %.3f ms, p99 %.3f ms, max %.3f ms, CPU %.2f cores", produced, achievedRate,
+                    delivered, expected, conflated, drops, p50Ms, p99Ms, maxMs, cpuCores);
+        }
+    }
+
+    /** Moves the market at a steady rate on the calling thread and files each trade's send time. */
+    static final class Pacer {
+        private final SimulatedMarket market;
+        private final List<String> codes;
+        private final int[] indexes;
+        private final Recorder recorder;
+        private int next;
+
+        Pacer(SimulatedMarket market, List<String> codes, Map<String, Integer> codeIndex, Recorder recorder) {
+            this.market = market;
+            this.codes = codes;
+            this.indexes = codes.stream().mapToInt(codeIndex::get).toArray();
+            this.recorder = recorder;
+        }
+
+        /** Produces {@code rate × duration} trades, catching up in bursts if a wake-up came late; returns the count. */
+        long run(int rate, Duration duration) {
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            long produced = 0;
+            long now;
+            while ((now = System.nanoTime()) < end) {
+                long due = (long) ((now - start) / 1e9 * rate);
+                while (produced < due) {
+                    int i = next;
+                    next = (next + 1) % codes.size();
+                    long sent = System.nanoTime();
+                    String acml = market.tick(codes.get(i)).h0stcnt0Fields().get(13);
+                    recorder.sent(indexes[i], Long.parseLong(acml), sent);
+                    produced++;
+                }
+                LockSupport.parkNanos(50_000);
+            }
+            return produced;
+        }
+    }
+
+    /**
+     * Send times by trade identity and, per client, the latencies of the messages it received. A message that
+     * arrives before its send time is filed (the pacer files it right after the simulator returns) waits in an
+     * "early" list that is matched at the end of the run.
+     */
+    static final class Recorder {
+        private final Map<String, Integer> codeIndex;
+        private final List<Client> clients = new ArrayList<>();
+        private volatile Map<Long, Long> sendTimes = new ConcurrentHashMap<>();
+
+        Recorder(Map<String, Integer> codeIndex) {
+            this.codeIndex = codeIndex;
+        }
+
+        static long key(int codeIndex, long cumulativeVolume) {
+            return ((long) codeIndex << 44) | cumulativeVolume;
+        }
+
+        void sent(int codeIndex, long cumulativeVolume, long nanos) {
+            sendTimes.put(key(codeIndex, cumulativeVolume), nanos);
+        }
+
+        synchronized Client newClient() {
+            Client c = new Client();
+            clients.add(c);
+            return c;
+        }
+
+        long messages() {
+            long n = 0;
+            for (Client c : clients) {
+                n += c.messages;
+            }
+            return n;
+        }
+
+        boolean everyClientSawEveryCode() {
+            for (Client c : clients) {
+                if (c.closed != null) {
+                    throw new IllegalStateException("a client's socket closed: " + c.closed);
+                }
+                if (c.codesSeen.size() < codeIndex.size()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void startRun() {
+            sendTimes = new ConcurrentHashMap<>();
+            for (Client c : clients) {
+                c.reset();
+            }
+        }
+
+        record Run(long[] latencies, long unmatched) {
+        }
+
+        Run endRun() {
+            LongList all = new LongList();
+            long unmatched = 0;
+            Map<Long, Long> sends = sendTimes;
+            for (Client c : clients) {
+                synchronized (c) {
+                    all.addAll(c.latencies);
+                    for (int i = 0; i < c.earlyKeys.size(); i++) {
+                        Long sent = sends.get(c.earlyKeys.get(i));
+                        if (sent == null) {
+                            unmatched++;
+                        } else {
+                            all.add(c.earlyTimes.get(i) - sent);
+                        }
+                    }
+                }
+            }
+            sendTimes = new ConcurrentHashMap<>();
+            return new Run(all.toSortedArray(), unmatched);
+        }
+
+        /** What one socket received; written by its reading thread. */
+        final class Client {
+            volatile long messages;
+            volatile String closed;
+            final java.util.Set<String> codesSeen = ConcurrentHashMap.newKeySet();
+            LongList latencies = new LongList();
+            LongList earlyKeys = new LongList();
+            LongList earlyTimes = new LongList();
+
+            synchronized void reset() {
+                latencies = new LongList();
+                earlyKeys = new LongList();
+                earlyTimes = new LongList();
+            }
+
+            void onMessage(String text, long received) {
+                messages++;
+                if (!text.contains("\"data\"")) {
+                    return;
+                }
+                String code = StreamClient.field(text, "mksc_shrn_iscd");
+                String acml = StreamClient.field(text, "acml_vol");
+                Integer idx = code == null ? null : codeIndex.get(code);
+                if (idx == null || acml == null) {
+                    return;
+                }
+                codesSeen.add(code);
+                long key = key(idx, Long.parseLong(acml));
+                Long sent = sendTimes.get(key);
+                synchronized (this) {
+                    if (sent != null) {
+                        latencies.add(received - sent);
+                    } else {
+                        earlyKeys.add(key);
+                        earlyTimes.add(received);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.kisbridge.bench.internal;
+
+import java.net.URI;
+import java.util.function.Consumer;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * One {@code /v1/stream} client (Java-WebSocket: a reading thread of its own, like a separate browser tab would
+ * have). Every text message goes to the handler on that thread, after {@code System.nanoTime()} is read.
+ */
+public final class StreamClient extends WebSocketClient {
+    /** Receives a message and the nanoTime at which it arrived. */
+    public interface Handler {
+        void onMessage(String text, long receivedNanos);
+    }
+
+    private final Handler handler;
+    private final Consumer<String> onClose;
+
+    public StreamClient(String url, Handler handler, Consumer<String> onClose) {
+        super(URI.create(url));
+        this.handler = handler;
+        this.onClose = onClose;
+        setConnectionLostTimeout(0);
+    }
+
+    public void subscribe(String topic) {
+        send("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\"}");
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+    }
+
+    @Override
+    public void onMessage(String message) {
+        handler.onMessage(message, System.nanoTime());
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        onClose.accept(code + " " + reason);
+    }
+
+    @Override
+    public void onError(Exception ex) {
+        onClose.accept("error " + ex);
+    }
+
+    /** The value after {@code "name":} in a flat JSON text (a number or a quoted string), or null. */
+    public static String field(String json, String name) {
+        String key = "\"" + name + "\":";
+        int i = json.indexOf(key);
+        if (i < 0) {
+            return null;
+        }
+        int from = i + key.length();
+        if (from < json.length() && json.charAt(from) == '"') {
+            int end = json.indexOf('"', from + 1);
+            return end < 0 ? null : json.substring(from + 1, end);
+        }
+        int end = from;
+        while (end < json.length() && ",}".indexOf(json.charAt(end)) < 0) {
+            end++;
+        }
+        return json.substring(from, end);
+    }
+}
