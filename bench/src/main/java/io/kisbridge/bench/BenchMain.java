@@ -38,6 +38,11 @@ public final class BenchMain {
             out.println("no driver named '" + argv.get(0) + "'; ./kisbridge bench --help lists them");
             return 2;
         }
-        return d.get().run(argv.subList(1, argv.size()), out);
+        try {
+            return d.get().run(argv.subList(1, argv.size()), out);
+        } catch (IllegalArgumentException badOption) {
+            out.println(d.get().name() + ": " + badOption.getMessage());
+            return 2;
+        }
     }
 }

@@ -17,6 +17,9 @@ public interface Driver {
     /** One line for {@code ./kisbridge bench --help}. */
     String summary();
 
-    /** Runs with the arguments after the name; writes the report to {@code out}. */
+    /**
+     * Runs with the arguments after the name; writes the report to {@code out}. A bad option throws
+     * {@link IllegalArgumentException}, which {@link BenchMain} prints after the driver's name (exit status 2).
+     */
     int run(List<String> args, PrintStream out) throws Exception;
 }

@@ -1,6 +1,6 @@
 package io.kisbridge.bench;
 
-import io.kisbridge.bench.internal.Flags;
+import io.kisbridge.bench.internal.Options;
 import io.kisbridge.bench.internal.ProcessStats;
 import io.kisbridge.bench.internal.RealtimeRig;
 import io.kisbridge.bench.internal.ShiftableClock;
@@ -55,16 +55,7 @@ public final class EnduranceDriver implements Driver {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        try {
-            return runChecked(args, out);
-        } catch (IllegalArgumentException e) {
-            out.println(name() + ": " + e.getMessage());
-            return 2;
-        }
-    }
-
-    private int runChecked(List<String> args, PrintStream out) throws Exception {
-        Flags f = new Flags()
+        Options f = new Options(name())
                 .option("minutes", "10", "length of the soak")
                 .option("drop-every", "30s", "the simulator drops every KIS WebSocket session this often")
                 .option("token-lifetime", "2m", "access tokens expire this often")
@@ -74,8 +65,8 @@ public final class EnduranceDriver implements Driver {
                 .option("clients", "2", "/v1/stream clients, each watching every topic")
                 .option("cell-rate", "10", "PRICE cell requests per second through the bridge")
                 .option("sample-every", "60s", "memory sample period");
-        if (!f.parse(args)) {
-            out.print("usage: ./kisbridge bench endurance [options]\n" + f.usage());
+        if (f.parse(args)) {
+            out.print(f.usage(summary()));
             return 0;
         }
         Duration total = f.duration("minutes").multipliedBy(60);
@@ -92,12 +83,12 @@ public final class EnduranceDriver implements Driver {
             throw new IllegalArgumentException("--minutes, --drop-every, --token-lifetime and --sample-every must be "
                     + "longer than zero");
         }
-        boolean naturalExpiry = switch (f.text("token-mode")) {
+        boolean naturalExpiry = switch (f.string("token-mode")) {
             case "auto" -> tokenLifetime.compareTo(Duration.ofMinutes(2)) >= 0;
             case "lifetime" -> true;
             case "fault" -> false;
             default -> throw new IllegalArgumentException("--token-mode must be auto, lifetime or fault; got "
-                    + f.text("token-mode"));
+                    + f.string("token-mode"));
         };
 
         ShiftableClock clock = new ShiftableClock();

@@ -1,6 +1,6 @@
 package io.kisbridge.bench;
 
-import io.kisbridge.bench.internal.Flags;
+import io.kisbridge.bench.internal.Options;
 import io.kisbridge.bench.internal.LongList;
 import io.kisbridge.bench.internal.Percentiles;
 import io.kisbridge.bench.internal.ProcessStats;
@@ -49,16 +49,7 @@ public final class LatencyDriver implements Driver {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        try {
-            return runChecked(args, out);
-        } catch (IllegalArgumentException e) {
-            out.println(name() + ": " + e.getMessage());
-            return 2;
-        }
-    }
-
-    private int runChecked(List<String> args, PrintStream out) throws Exception {
-        Flags f = new Flags()
+        Options f = new Options(name())
                 .option("rate", "1000", "simulated trades per second (all codes together)")
                 .option("clients", "100", "WebSocket clients on /v1/stream, each subscribed to every code")
                 .option("codes", "41", "codes traded and subscribed (at most 41, the KIS registration cap)")
@@ -66,8 +57,8 @@ public final class LatencyDriver implements Driver {
                 .option("runs", "3", "measured runs (the report gives their median)")
                 .option("warmup", "5", "seconds of load before the first run, not measured")
                 .option("batch-window", "0ms", "the simulator's H0STCNT0 batching window (KIS-like: 20ms)");
-        if (!f.parse(args)) {
-            out.print("usage: ./kisbridge bench latency [options]\n" + f.usage());
+        if (f.parse(args)) {
+            out.print(f.usage(summary()));
             return 0;
         }
         int rate = f.integer("rate", 1);

@@ -1,7 +1,7 @@
 package io.kisbridge.bench;
 
 import io.kisbridge.bench.internal.DemoBridgeProcess;
-import io.kisbridge.bench.internal.Flags;
+import io.kisbridge.bench.internal.Options;
 import io.kisbridge.bench.internal.Percentiles;
 import io.kisbridge.bench.internal.ProcessStats;
 import io.kisbridge.bench.internal.StreamClient;
@@ -50,24 +50,15 @@ public final class MemoryDriver implements Driver {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        try {
-            return runChecked(args, out);
-        } catch (IllegalArgumentException e) {
-            out.println(name() + ": " + e.getMessage());
-            return 2;
-        }
-    }
-
-    private int runChecked(List<String> args, PrintStream out) throws Exception {
-        Flags f = new Flags()
+        Options f = new Options(name())
                 .option("topics", "41", "trade topics streamed (at most 41, the KIS registration cap)")
                 .option("clients", "10", "WebSocket clients, each subscribed to every topic")
                 .option("cells", "1000", "distinct cells asked through /v1/batch")
                 .option("rounds", "3", "recalculations of all cells (2 s apart, the cache TTL)")
                 .option("runs", "3", "child processes measured (the report gives their median)")
                 .option("settle", "3s", "wait before each measurement");
-        if (!f.parse(args)) {
-            out.print("usage: ./kisbridge bench memory [options]\n" + f.usage());
+        if (f.parse(args)) {
+            out.print(f.usage(summary()));
             return 0;
         }
         int topics = f.integer("topics", 1);

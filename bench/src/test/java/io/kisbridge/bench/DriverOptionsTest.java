@@ -3,7 +3,7 @@ package io.kisbridge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kisbridge.bench.internal.Flags;
+import io.kisbridge.bench.internal.Options;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class DriverOptionsTest {
 
-    private static Flags flags() {
-        return new Flags().option("rate", "1000", "trades per second").option("every", "30s", "period");
+    private static Options flags() {
+        return new Options("test").option("rate", "1000", "trades per second").option("every", "30s", "period");
     }
 
     @Test
     void optionsTakeTheirDefaultsOrTheGivenValueInEitherSpelling() {
-        Flags f = flags();
-        assertThat(f.parse(List.of("--rate", "10000", "--every=2m"))).isTrue();
+        Options f = flags();
+        assertThat(f.parse(List.of("--rate", "10000", "--every=2m"))).as("not a help request").isFalse();
         assertThat(f.integer("rate", 1)).isEqualTo(10000);
         assertThat(f.duration("every")).isEqualTo(Duration.ofMinutes(2));
-        Flags d = flags();
+        Options d = flags();
         d.parse(List.of());
         assertThat(d.duration("every")).isEqualTo(Duration.ofSeconds(30));
         d.parse(List.of("--every", "500ms"));
@@ -35,7 +35,7 @@ class DriverOptionsTest {
     void badOptionsAreRefusedWithTheirName() {
         assertThatThrownBy(() -> flags().parse(List.of("--speed", "1"))).hasMessageContaining("unknown option --speed")
                 .hasMessageContaining("--rate");
-        Flags f = flags();
+        Options f = flags();
         f.parse(List.of("--rate", "fast", "--every", "soon"));
         assertThatThrownBy(() -> f.integer("rate", 1)).hasMessageContaining("--rate must be a whole number");
         assertThatThrownBy(() -> f.duration("every")).hasMessageContaining("--every must be a duration");

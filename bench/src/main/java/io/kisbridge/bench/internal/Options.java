@@ -1,7 +1,9 @@
 package io.kisbridge.bench.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,25 +65,47 @@ public final class Options {
 
     /** A positive integer option. */
     public int positiveInt(String name) {
-        return wholeNumber(name, 1, "a positive whole number");
+        return integer(name, 1);
     }
 
     /** A whole number option, zero allowed. */
     public int nonNegativeInt(String name) {
-        return wholeNumber(name, 0, "a whole number, 0 or more");
+        return integer(name, 0);
     }
 
-    private int wholeNumber(String name, int min, String what) {
+    /** A whole number option of at least {@code min}. */
+    public int integer(String name, int min) {
         String v = string(name);
+        int n;
         try {
-            int n = Integer.parseInt(v.strip());
-            if (n >= min) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            n = Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number; got '" + v + "'");
         }
-        throw new IllegalArgumentException("--" + name + " must be " + what + "; got '" + v + "'");
+        if (n < min) {
+            throw new IllegalArgumentException("--" + name + " must be at least " + min + "; got " + n);
+        }
+        return n;
+    }
+
+    /** A duration such as {@code 30s}, {@code 2m}, {@code 500ms} or plain seconds ({@code 20}). */
+    public Duration duration(String name) {
+        String v = string(name).strip().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            if (v.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+            }
+            if (v.endsWith("m")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60_000));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a duration like 30s, 2m or 500ms; got '"
+                    + string(name) + "'");
+        }
     }
 
     public String usage(String summary) {
