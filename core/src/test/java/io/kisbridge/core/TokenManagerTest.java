@@ -97,6 +97,36 @@ class TokenManagerTest {
     }
 
     @Test
+    void keepsUsingAReissuedShortLivedTokenUntilItExpiresInsteadOfWaitingOutTheMinute() {
+        // A server that, like KIS, hands back the same token (with its remaining lifetime) while it is still valid.
+        Duration lifetime = Duration.ofMinutes(2);
+        Instant[] expiry = {Instant.MIN};
+        fake.always("/oauth2/tokenP", r -> {
+            if (!clock.instant().isBefore(expiry[0])) {
+                issued.incrementAndGet();
+                expiry[0] = clock.instant().plus(lifetime);
+            }
+            long left = Duration.between(clock.instant(), expiry[0]).toSeconds();
+            return json(200, "{\"access_token\":\"eyJ.TOKEN-" + issued.get() + "\",\"expires_in\":" + left + "}");
+        });
+        KisClient c = client();
+        c.currentPrice("005930");
+        clock.advance(Duration.ofSeconds(61)); // inside the renewal margin: renews and gets the same token back
+        c.currentPrice("005930");
+        assertThat(fake.count("/oauth2/tokenP")).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(29)); // still inside the margin, but a token was asked for 29 s ago
+        c.currentPrice("005930");
+        assertThat(clock.sleeps).isEmpty();
+        assertThat(fake.count("/oauth2/tokenP")).isEqualTo(2);
+        assertThat(lastAuthorization()).isEqualTo("Bearer eyJ.TOKEN-1");
+        clock.advance(Duration.ofSeconds(31)); // expired: a new token, the minute since the last request has passed
+        c.currentPrice("005930");
+        assertThat(clock.sleeps).isEmpty();
+        assertThat(fake.count("/oauth2/tokenP")).isEqualTo(3);
+        assertThat(lastAuthorization()).isEqualTo("Bearer eyJ.TOKEN-2");
+    }
+
+    @Test
     void waitsAndAsksOnceMoreWhenKisSaysTokensAreRequestedTooOften() {
         fake.once("/oauth2/tokenP", r -> json(403, "{\"error_code\":\"EGW00133\",\"error_description\":\"접근토큰 발급 잠시 후 다시 시도하세요(1분당 1회)\"}"));
         client().currentPrice("005930");

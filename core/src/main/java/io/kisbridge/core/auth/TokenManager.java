@@ -43,6 +43,8 @@ public final class TokenManager implements TokenSource {
     private final TokenFileCache cache;
     private final ReentrantLock lock;
     private volatile CachedToken current;
+    /** Until then the current token is used past its renewal point: KIS would not issue another one yet. */
+    private volatile Instant renewalDeferredUntil = Instant.MIN;
 
     public TokenManager(KisConfig config, Gateway gateway, Sleeper sleeper) {
         this.config = config;
@@ -61,13 +63,13 @@ public final class TokenManager implements TokenSource {
     @Override
     public String token() {
         CachedToken t = current;
-        if (t != null && t.usableAt(now())) {
+        if (t != null && (t.usableAt(now()) || renewalDeferred(t))) {
             return t.accessToken();
         }
         lock.lock();
         try {
             t = current;
-            if (t != null && t.usableAt(now())) {
+            if (t != null && (t.usableAt(now()) || renewalDeferred(t))) {
                 return t.accessToken();
             }
             Optional<CachedToken> fromFile = cache.read();
@@ -75,6 +77,13 @@ public final class TokenManager implements TokenSource {
                 current = fromFile.get();
                 LOG.debug("Reusing the cached access token issued at {}", current.issuedAt());
                 return current.accessToken();
+            }
+            if (t != null && now().isBefore(t.expiresAt()) && !minuteRuleWait().isZero()) {
+                // Renewal is due but a token was requested less than a minute ago. KIS would refuse (EGW00133), or
+                // hand back this same token when it re-issued it (it does so within 6 h), so waiting out the
+                // minute would stall every call for nothing: the token still works until it expires.
+                renewalDeferredUntil = now().plus(minuteRuleWait());
+                return t.accessToken();
             }
             return issueAndStore().accessToken();
         } finally {
@@ -136,9 +145,15 @@ public final class TokenManager implements TokenSource {
         }
     }
 
+    private boolean renewalDeferred(CachedToken t) {
+        Instant now = now();
+        return now.isBefore(renewalDeferredUntil) && now.isBefore(t.expiresAt());
+    }
+
     private CachedToken issueAndStore() {
         CachedToken t = issueRespectingMinuteRule();
         current = t;
+        renewalDeferredUntil = Instant.MIN;
         cache.write(t);
         return t;
     }
@@ -166,17 +181,23 @@ public final class TokenManager implements TokenSource {
         }
     }
 
-    private void waitForMinuteRule() {
+    /** How long until KIS accepts another token request (zero: now). */
+    private Duration minuteRuleWait() {
         Instant last = LAST_ISSUANCE.get(cache.file());
         Optional<CachedToken> onDisk = cache.read();
         if (onDisk.isPresent() && (last == null || onDisk.get().issuedAt().isAfter(last))) {
             last = onDisk.get().issuedAt();
         }
         if (last == null) {
-            return;
+            return Duration.ZERO;
         }
         Duration wait = Duration.between(now(), last.plus(MIN_INTERVAL));
-        if (wait.isNegative() || wait.isZero()) {
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private void waitForMinuteRule() {
+        Duration wait = minuteRuleWait();
+        if (wait.isZero()) {
             return;
         }
         LOG.info("Waiting {} ms before requesting a token (KIS allows one per minute)", wait.toMillis());
