@@ -12,14 +12,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
  * The KIS.* cell functions over one {@link KisClient}: lookup, argument binding and invocation. Identical calls
  * (same function, same bound arguments) share one load and its result for the cache TTL; current prices are
  * batched (see {@code PriceService}). Thread-safe.
+ *
+ * <p>A result up to {@link #SERVE_STALE_FOR} past its TTL is answered at once while one refresh runs
+ * (stale-while-revalidate): a recalculation storm longer than the TTL would otherwise make every cell of an
+ * expired code wait behind the rate limiter, and each wait lengthens the storm, which expires more codes.
  */
 public final class FunctionSet implements AutoCloseable {
+    /** How long past its TTL a result may still be answered while it is being refreshed. */
+    public static final Duration SERVE_STALE_FOR = Duration.ofSeconds(30);
+
+    private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, CellFunction> byName = new LinkedHashMap<>();
     private final PriceService prices;
     private final SingleFlightCache<String, FnResult> results;
@@ -28,7 +38,8 @@ public final class FunctionSet implements AutoCloseable {
     private FunctionSet(KisClient client, Duration ttl, Duration batchWindow, LongSupplier nanoTime,
                         ScriptBoard board) {
         this.prices = new PriceService(client, ttl, batchWindow, nanoTime);
-        this.results = new SingleFlightCache<>(ttl, nanoTime, PriceService::isPermanent);
+        this.results = new SingleFlightCache<>(ttl, ttl.isZero() ? Duration.ZERO : SERVE_STALE_FOR, refresher,
+                nanoTime, PriceService::isPermanent);
         this.board = board;
         for (CellFunction f : Functions.build(client, prices)) {
             byName.put(f.name(), f);
@@ -88,6 +99,7 @@ public final class FunctionSet implements AutoCloseable {
 
     @Override
     public void close() {
+        refresher.shutdownNow();
         prices.close();
     }
 }

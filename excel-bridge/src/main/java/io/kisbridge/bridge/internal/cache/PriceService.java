@@ -8,6 +8,7 @@ import io.kisbridge.core.KisEnvironment;
 import io.kisbridge.core.KisInvalidRequestException;
 import io.kisbridge.core.KisUnsupportedInPaperException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ import java.util.function.LongSupplier;
 public final class PriceService implements AutoCloseable {
     public static final int MULTPRICE_MAX_CODES = 30;
     static final int MAX_WINDOWS = 10;
+    /** multprice calls out at once; more would only queue at the client's 20/s limiter with fewer codes each. */
+    static final int MAX_CALLS_IN_FLIGHT = 4;
 
     private final KisClient client;
     private final boolean batching;
@@ -42,6 +45,11 @@ public final class PriceService implements AutoCloseable {
     private final Object lock = new Object();
     private Map<String, CompletableFuture<String>> pending = new LinkedHashMap<>();
     private ScheduledFuture<?> scheduledFlush;
+    /** Full batches waiting for a sender, oldest first. */
+    private final ArrayDeque<Map<String, CompletableFuture<String>>> closedBatches = new ArrayDeque<>();
+    /** The pending batch's window has ended: it goes with the next free sender. */
+    private boolean pendingDue;
+    private int callsInFlight;
     /** Pending codes when the window last started, and how many windows this batch has waited. */
     private int sizeAtWindowStart;
     private int windowsWaited;
@@ -88,8 +96,8 @@ public final class PriceService implements AutoCloseable {
         synchronized (lock) {
             f = pending.computeIfAbsent(code, c -> new CompletableFuture<>());
             if (pending.size() >= MULTPRICE_MAX_CODES) {
-                flushLocked();
-            } else if (scheduledFlush == null) {
+                closeBatchLocked();
+            } else if (scheduledFlush == null && !pendingDue) {
                 sizeAtWindowStart = pending.size();
                 windowsWaited = 0;
                 scheduleWindowLocked();
@@ -109,14 +117,16 @@ public final class PriceService implements AutoCloseable {
     private void windowEnded(long generation) {
         synchronized (lock) {
             if (generation != windowGeneration) {
-                return; // this batch was already sent (it reached 30 codes)
+                return; // this batch was already closed (it reached 30 codes)
             }
+            scheduledFlush = null;
             if (pending.size() > sizeAtWindowStart && ++windowsWaited < MAX_WINDOWS) {
                 sizeAtWindowStart = pending.size();
                 scheduleWindowLocked();
                 return;
             }
-            flushLocked();
+            pendingDue = true;
+            dispatchLocked();
         }
     }
 
@@ -125,18 +135,50 @@ public final class PriceService implements AutoCloseable {
         scheduledFlush = timer.schedule(() -> windowEnded(generation), window.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void flushLocked() {
+    /** The pending batch is full: it queues for a sender and new codes start the next batch. */
+    private void closeBatchLocked() {
         if (scheduledFlush != null) {
             scheduledFlush.cancel(false);
             scheduledFlush = null;
         }
         windowGeneration++;
-        if (pending.isEmpty()) {
-            return;
+        pendingDue = false;
+        if (!pending.isEmpty()) {
+            closedBatches.addLast(pending);
+            pending = new LinkedHashMap<>();
         }
-        Map<String, CompletableFuture<String>> batch = pending;
-        pending = new LinkedHashMap<>();
-        workers.execute(() -> send(batch));
+        dispatchLocked();
+    }
+
+    /**
+     * Starts calls while fewer than {@link #MAX_CALLS_IN_FLIGHT} are out. A batch whose window ended while every
+     * sender was busy (waiting for the rate limiter, typically) stays open and keeps taking codes until a sender is
+     * free, so a storm sends full batches instead of queueing many small ones behind the limiter.
+     */
+    private void dispatchLocked() {
+        while (callsInFlight < MAX_CALLS_IN_FLIGHT) {
+            Map<String, CompletableFuture<String>> batch = closedBatches.pollFirst();
+            if (batch == null && pendingDue && !pending.isEmpty()) {
+                batch = pending;
+                pending = new LinkedHashMap<>();
+                pendingDue = false;
+            }
+            if (batch == null) {
+                return;
+            }
+            callsInFlight++;
+            Map<String, CompletableFuture<String>> toSend = batch;
+            workers.execute(() -> {
+                try {
+                    send(toSend);
+                } finally {
+                    synchronized (lock) {
+                        callsInFlight--;
+                        dispatchLocked();
+                    }
+                }
+            });
+        }
     }
 
     private void send(Map<String, CompletableFuture<String>> batch) {
@@ -183,6 +225,20 @@ public final class PriceService implements AutoCloseable {
             f.complete(s.get());
         } catch (RuntimeException e) {
             f.completeExceptionally(e);
+        }
+    }
+
+    /** Codes in the open batch (for tests). */
+    int pendingCodes() {
+        synchronized (lock) {
+            return pending.size();
+        }
+    }
+
+    /** Whether the open batch's window has ended and it only waits for a free sender (for tests). */
+    boolean pendingDue() {
+        synchronized (lock) {
+            return pendingDue;
         }
     }
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -12,9 +15,22 @@ import java.util.function.Supplier;
  * Identical concurrent requests share one load (single flight); a finished value is reused for {@code ttl}.
  * Failures the {@code cacheFailure} predicate accepts (e.g. "unknown code") are remembered as long as values;
  * others (rate limits, timeouts) are forgotten at once so the next request tries again.
+ *
+ * <p>With a stale window (stale-while-revalidate), a value that expired less than {@code staleFor} ago is still
+ * answered at once while one refresh runs in the background; the refreshed value replaces it when it lands. A
+ * refresh that fails for a passing reason keeps the old value (the next request tries again) until the stale
+ * window ends, after which requests wait for a load as without the window. Only values are served stale, never
+ * failures.
  */
 public final class SingleFlightCache<K, V> {
-    private record Entry<V>(CompletableFuture<V> future, long loadedAt) {
+    private record Entry<V>(CompletableFuture<V> future, long loadedAt, AtomicBoolean refreshing) {
+        Entry(CompletableFuture<V> future, long loadedAt) {
+            this(future, loadedAt, new AtomicBoolean());
+        }
+
+        boolean holdsValue() {
+            return future.isDone() && !future.isCompletedExceptionally();
+        }
     }
 
     /** Above this many entries, expired ones are swept on the next load (a long-running bridge sees many keys). */
@@ -22,11 +38,22 @@ public final class SingleFlightCache<K, V> {
 
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
+    private final long staleNanos;
     private final LongSupplier nanoTime;
     private final Predicate<Throwable> cacheFailure;
+    private final Executor refresher;
 
+    /** A cache without a stale window: an expired value is never answered. */
     public SingleFlightCache(Duration ttl, LongSupplier nanoTime, Predicate<Throwable> cacheFailure) {
+        this(ttl, Duration.ZERO, Runnable::run, nanoTime, cacheFailure);
+    }
+
+    /** A cache that answers a value up to {@code staleFor} past its TTL while {@code refresher} refreshes it. */
+    public SingleFlightCache(Duration ttl, Duration staleFor, Executor refresher, LongSupplier nanoTime,
+                             Predicate<Throwable> cacheFailure) {
         this.ttlNanos = ttl.toNanos();
+        this.staleNanos = staleFor.toNanos();
+        this.refresher = refresher;
         this.nanoTime = nanoTime;
         this.cacheFailure = cacheFailure;
     }
@@ -38,8 +65,14 @@ public final class SingleFlightCache<K, V> {
             if (e != null && !expired(e)) {
                 return join(e.future());
             }
+            if (e != null && servableStale(e)) {
+                if (e.refreshing().compareAndSet(false, true)) {
+                    startRefresh(key, e, loader);
+                }
+                return join(e.future());
+            }
             if (entries.size() > SWEEP_ABOVE) {
-                entries.values().removeIf(this::expired);
+                entries.values().removeIf(x -> expired(x) && !servableStale(x));
             }
             CompletableFuture<V> mine = new CompletableFuture<>();
             Entry<V> fresh = new Entry<>(mine, Long.MAX_VALUE);
@@ -64,6 +97,27 @@ public final class SingleFlightCache<K, V> {
         }
     }
 
+    private void startRefresh(K key, Entry<V> stale, Supplier<V> loader) {
+        try {
+            refresher.execute(() -> refresh(key, stale, loader));
+        } catch (RejectedExecutionException closing) {
+            stale.refreshing().set(false);
+        }
+    }
+
+    private void refresh(K key, Entry<V> stale, Supplier<V> loader) {
+        try {
+            V v = loader.get();
+            entries.replace(key, stale, new Entry<>(CompletableFuture.completedFuture(v), nanoTime.getAsLong()));
+        } catch (RuntimeException | Error t) {
+            if (cacheFailure.test(t)) {
+                entries.replace(key, stale, new Entry<>(CompletableFuture.failedFuture(t), nanoTime.getAsLong()));
+            } else {
+                stale.refreshing().set(false);
+            }
+        }
+    }
+
     public void invalidateAll() {
         entries.clear();
     }
@@ -74,6 +128,10 @@ public final class SingleFlightCache<K, V> {
 
     private boolean expired(Entry<V> e) {
         return e.loadedAt() != Long.MAX_VALUE && nanoTime.getAsLong() - e.loadedAt() >= ttlNanos;
+    }
+
+    private boolean servableStale(Entry<V> e) {
+        return staleNanos > 0 && e.holdsValue() && nanoTime.getAsLong() - e.loadedAt() < ttlNanos + staleNanos;
     }
 
     private static <V> V join(CompletableFuture<V> f) {

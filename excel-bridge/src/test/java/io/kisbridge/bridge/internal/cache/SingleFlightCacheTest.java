@@ -91,4 +91,90 @@ class SingleFlightCacheTest {
         cache.get("fresh", () -> "v");
         assertThat(cache.size()).isEqualTo(1);
     }
+
+    /** A cache with a 30-s stale window whose refreshes wait in {@code queued} until the test runs them. */
+    private SingleFlightCache<String, String> staleWhileRevalidate(List<Runnable> queued) {
+        return new SingleFlightCache<>(Duration.ofSeconds(2), Duration.ofSeconds(30), queued::add, now::get,
+                t -> t instanceof IllegalArgumentException);
+    }
+
+    @Test
+    void answersAnExpiredValueAtOnceWhileASingleRefreshRuns() {
+        List<Runnable> queued = new ArrayList<>();
+        SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
+        AtomicInteger loads = new AtomicInteger();
+        assertThat(swr.get("k", () -> "v" + loads.incrementAndGet())).isEqualTo("v1");
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        assertThat(swr.get("k", () -> "v" + loads.incrementAndGet())).isEqualTo("v1");
+        assertThat(swr.get("k", () -> "v" + loads.incrementAndGet())).isEqualTo("v1");
+        assertThat(queued).hasSize(1);
+        assertThat(loads).hasValue(1);
+        queued.remove(0).run();
+        assertThat(swr.get("k", () -> "v" + loads.incrementAndGet())).isEqualTo("v2");
+        assertThat(loads).hasValue(2);
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void aRefreshThatFailsForAPassingReasonKeepsTheOldValueAndIsTriedAgain() {
+        List<Runnable> queued = new ArrayList<>();
+        SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
+        swr.get("k", () -> "v1");
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        assertThat(swr.get("k", () -> {
+            throw new IllegalStateException("rate limited");
+        })).isEqualTo("v1");
+        queued.remove(0).run();
+        assertThat(swr.get("k", () -> "v2")).isEqualTo("v1");
+        assertThat(queued).hasSize(1);
+        queued.remove(0).run();
+        assertThat(swr.get("k", () -> "v3")).isEqualTo("v2");
+    }
+
+    @Test
+    void aRefreshThatFindsAPermanentFailureAnswersThatFailure() {
+        List<Runnable> queued = new ArrayList<>();
+        SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
+        swr.get("k", () -> "v1");
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        swr.get("k", () -> {
+            throw new IllegalArgumentException("delisted");
+        });
+        queued.remove(0).run();
+        assertThatThrownBy(() -> swr.get("k", () -> "v2")).hasMessage("delisted");
+    }
+
+    @Test
+    void pastTheStaleWindowARequestWaitsForAFreshValue() {
+        List<Runnable> queued = new ArrayList<>();
+        SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
+        swr.get("k", () -> "v1");
+        now.addAndGet(Duration.ofSeconds(32).toNanos());
+        assertThat(swr.get("k", () -> "v2")).isEqualTo("v2");
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void failuresAreNeverAnsweredStale() {
+        List<Runnable> queued = new ArrayList<>();
+        SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
+        assertThatThrownBy(() -> swr.get("bad", () -> {
+            throw new IllegalArgumentException("unknown code");
+        })).hasMessage("unknown code");
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        assertThat(swr.get("bad", () -> "listed now")).isEqualTo("listed now");
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void aRefreshLandingAfterInvalidationDoesNotBringTheOldEntryBack() {
+        List<Runnable> queued = new ArrayList<>();
+        SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
+        swr.get("k", () -> "v1");
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        swr.get("k", () -> "from before the order");
+        swr.invalidateAll();
+        queued.remove(0).run();
+        assertThat(swr.get("k", () -> "after the order")).isEqualTo("after the order");
+    }
 }
