@@ -5,10 +5,12 @@ import io.kisbridge.bench.internal.PriceStorm;
 import io.kisbridge.bench.internal.ResultLine;
 import io.kisbridge.bench.internal.SimulatedBridge;
 import io.kisbridge.bench.internal.Stats;
+import io.kisbridge.bench.internal.Wrk;
 import io.kisbridge.core.KisEnvironment;
 import io.kisbridge.simulator.Counters;
 import io.kisbridge.simulator.SimEnvironment;
 import io.kisbridge.bridge.BridgeOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +18,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A recalculation storm through a live bridge: N PRICE cells over M codes asked concurrently over HTTP, against a
- * fresh in-process simulator per run. Counts the KIS calls at the simulator (by TR ID, tokens apart), EGW00201
- * rejections there and errors in the cells, and the wall time from the first request to the last answer.
+ * fresh in-process simulator per run, in the add-in's form (POST /v1/batch), the WEBSERVICE form (a GET per cell) or
+ * both. Counts the KIS calls at the simulator (by TR ID, tokens apart), EGW00201 rejections there and errors in the
+ * cells, and the wall time from the first request to the last answer.
  */
 public final class StormDriver implements Driver {
+    /** How cells reach the bridge. */
+    enum Via {
+        ADDIN("addin"), WEBSERVICE("webservice");
+
+        final String id;
+
+        Via(String id) {
+            this.id = id;
+        }
+    }
+
+    private static final int WRK_THREADS = 2;
+
     /** Paper trading: the simulator's (and KIS's) limit, which the client's limiter keeps to. */
     private static final int PAPER_CALLS_PER_SECOND = 2;
 
@@ -42,7 +59,14 @@ public final class StormDriver implements Driver {
                 .option("codes", "500", "distinct codes the cells ask for (cell i asks code i mod M)")
                 .option("env", "both", "real, paper or both (paper: one inquire-price per code at 2 calls/s)")
                 .option("runs", "3", "storms per environment, each on a fresh simulator and bridge; medians")
-                .option("concurrency", "200", "requests in flight at once, as a spreadsheet's recalculation")
+                .option("via", "both", "addin (POST /v1/batch as the Excel add-in sends it), webservice (a GET per "
+                        + "cell, as WEBSERVICE does) or both")
+                .option("concurrency", "200", "webservice: requests in flight at once")
+                .option("wrk", "wrk", "webservice: the wrk executable sending the GETs (without it: java.net.http in "
+                        + "this JVM, which is slower than the bridge and lengthens the storm)")
+                .option("batch-size", "500", "addin: calls per POST /v1/batch (the add-in flushes at 500)")
+                .option("batches-in-flight", "6", "addin: batches in flight at once (a browser's connections per "
+                        + "host)")
                 .option("cache-ttl", "", "the bridge's cache TTL in seconds (default: the bridge's own, "
                         + BridgeOptions.defaults(Path.of(".")).cacheTtl().toSeconds() + " s)");
     }
@@ -54,6 +78,10 @@ public final class StormDriver implements Driver {
         int codes;
         int runs;
         int concurrency;
+        int batchSize;
+        int batchesInFlight;
+        List<Via> vias;
+        Optional<Wrk> wrk;
         Duration cacheTtl;
         List<KisEnvironment> envs;
         try {
@@ -65,6 +93,16 @@ public final class StormDriver implements Driver {
             codes = o.positiveInt("codes");
             runs = o.positiveInt("runs");
             concurrency = o.positiveInt("concurrency");
+            batchSize = o.positiveInt("batch-size");
+            wrk = Wrk.find(o.string("wrk"));
+            batchesInFlight = o.positiveInt("batches-in-flight");
+            vias = switch (o.string("via")) {
+                case "addin" -> List.of(Via.ADDIN);
+                case "webservice" -> List.of(Via.WEBSERVICE);
+                case "both" -> List.of(Via.ADDIN, Via.WEBSERVICE);
+                default -> throw new IllegalArgumentException("--via must be addin, webservice or both; got '"
+                        + o.string("via") + "'");
+            };
             SimulatedBridge.checkCodes(codes);
             cacheTtl = o.string("cache-ttl").isEmpty() ? null : Duration.ofSeconds(o.positiveInt("cache-ttl"));
             envs = switch (o.string("env")) {
@@ -78,23 +116,33 @@ public final class StormDriver implements Driver {
             out.println("storm: " + e.getMessage());
             return 2;
         }
-        out.printf("storm: %,d PRICE cells over %,d codes, %d in flight, cache TTL %s, %d run(s) per environment%n",
-                cells, codes, concurrency, cacheTtl == null ? "default" : cacheTtl.toSeconds() + " s", runs);
+        out.printf("storm: %,d PRICE cells over %,d codes; add-in: %d calls a batch, %d batches in flight; webservice: "
+                + "%d GETs in flight; cache TTL %s; %d run(s) per environment and form%n", cells, codes, batchSize,
+                batchesInFlight, concurrency, cacheTtl == null ? "default" : cacheTtl.toSeconds() + " s", runs);
+        if (vias.contains(Via.WEBSERVICE)) {
+            out.println(wrk.map(w -> "  webservice GETs sent by wrk (2 threads)").orElse("  webservice GETs sent by "
+                    + "java.net.http (wrk not found: " + Wrk.INSTALL_HINT + ")"));
+        }
         ResultLine result = new ResultLine(name()).put("cells", cells).put("codes", codes).put("runs", runs)
-                .put("concurrency", concurrency).put("cache_ttl_s", cacheTtl == null ? "default" : cacheTtl.toSeconds());
+                .put("concurrency", concurrency).put("batch_size", batchSize).put("batches_in_flight", batchesInFlight)
+                .put("cache_ttl_s", cacheTtl == null ? "default" : cacheTtl.toSeconds())
+                .put("webservice_client", wrk.isPresent() ? "wrk" : "java");
         for (KisEnvironment env : envs) {
             if (env == KisEnvironment.PAPER) {
                 out.printf("  paper has no intstock-multprice: at least %d s a run (%d codes at %d calls/s)%s%n",
                         codes / PAPER_CALLS_PER_SECOND, codes, PAPER_CALLS_PER_SECOND, cacheTtl != null ? ""
                                 : "; with the 2-s cache TTL a code is asked again when its cells come later");
             }
-            List<RunFigures> figures = new ArrayList<>();
-            for (int r = 1; r <= runs; r++) {
-                RunFigures f = runOnce(env, cells, codes, concurrency, cacheTtl);
-                figures.add(f);
-                out.printf("  %s run %d: %s%n", env.id(), r, f.describe());
+            for (Via via : vias) {
+                List<RunFigures> figures = new ArrayList<>();
+                for (int r = 1; r <= runs; r++) {
+                    RunFigures f = runOnce(env, via, wrk, cells, codes, via == Via.ADDIN ? batchSize : concurrency,
+                            batchesInFlight, cacheTtl);
+                    figures.add(f);
+                    out.printf("  %s %s run %d: %s%n", env.id(), via.id, r, f.describe());
+                }
+                summarize(env.id() + "." + via.id, figures, result, out);
             }
-            summarize(env.id(), figures, result, out);
         }
         out.println(result);
         return 0;
@@ -110,14 +158,21 @@ public final class StormDriver implements Driver {
         }
     }
 
-    private static RunFigures runOnce(KisEnvironment env, int cells, int codeCount, int concurrency, Duration cacheTtl)
-            throws InterruptedException {
+    /** {@code perRequest}: cells per batch (add-in) or GETs in flight (webservice). */
+    private static RunFigures runOnce(KisEnvironment env, Via via, Optional<Wrk> wrk, int cells, int codeCount,
+                                      int perRequest, int batchesInFlight, Duration cacheTtl)
+            throws InterruptedException, IOException {
         try (SimulatedBridge b = SimulatedBridge.start(env, codeCount,
                 o -> cacheTtl == null ? o : o.withCacheTtl(cacheTtl))) {
             List<String> codes = b.codes(codeCount);
             Map<String, Long> expected = new LinkedHashMap<>();
             codes.forEach(c -> expected.put(c, b.simulator().market().lastPrice(c)));
-            PriceStorm.Outcome outcome = PriceStorm.run(b.url(), codes, expected, cells, concurrency);
+            PriceStorm.Outcome outcome = via == Via.ADDIN
+                    ? PriceStorm.runBatched(b.url(), codes, expected, cells, perRequest, batchesInFlight)
+                    : wrk.isPresent()
+                    ? PriceStorm.runWithWrk(wrk.get(), b.url(), codes, expected, cells, perRequest,
+                            Math.min(WRK_THREADS, cells))
+                    : PriceStorm.run(b.url(), codes, expected, cells, perRequest);
             Counters c = b.simulator().counters();
             Map<String, Long> byTr = c.callsByTrId();
             long calls = byTr.values().stream().mapToLong(Long::longValue).sum();

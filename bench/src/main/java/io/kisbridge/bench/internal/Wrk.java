@@ -81,6 +81,16 @@ public final class Wrk {
         }
     }
 
+    /**
+     * Starts wrk on a script file and returns at once; its output is discarded. For scripts that report through
+     * files of their own and are stopped by the caller ({@link Process#destroy()}) when they have.
+     */
+    public Process start(String url, Path script, int threads, int connections, int seconds) throws IOException {
+        return new ProcessBuilder(executable, "-t", Integer.toString(threads), "-c", Integer.toString(connections),
+                "-d", seconds + "s", "--timeout", "60s", "-s", script.toString(), url)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
     static Report parse(String output) throws IOException {
         Matcher rps = RPS.matcher(output);
         Matcher total = TOTAL.matcher(output);
