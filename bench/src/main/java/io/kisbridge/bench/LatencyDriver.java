@@ -115,8 +115,8 @@ public final class LatencyDriver implements Driver {
                 double achieved = Percentiles.median(results.stream().mapToDouble(RunResult::achievedRate).toArray());
                 double deliveredRate = Percentiles.median(
                         results.stream().mapToDouble(RunResult::deliveredRate).toArray());
-                double perWrite = Percentiles.median(
-                        results.stream().mapToDouble(RunResult::messagesPerWrite).toArray());
+                double perDrain = Percentiles.median(
+                        results.stream().mapToDouble(RunResult::messagesPerDrain).toArray());
                 long produced = results.stream().mapToLong(RunResult::produced).sum();
                 long expected = results.stream().mapToLong(RunResult::expected).sum();
                 long delivered = results.stream().mapToLong(RunResult::delivered).sum();
@@ -127,10 +127,10 @@ public final class LatencyDriver implements Driver {
                         ProcessStats.cores(), ProcessStats.loadAverage());
                 out.printf("RESULT latency rate=%d achieved_rate=%.0f clients=%d codes=%d seconds=%s runs=%d "
                         + "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f produced=%d expected=%d delivered=%d conflated=%d "
-                        + "drops=%d cpu_cores=%.2f cores=%d load=%.2f delivered_per_s=%.0f messages_per_write=%.1f%n",
+                        + "drops=%d cpu_cores=%.2f cores=%d load=%.2f delivered_per_s=%.0f messages_per_drain=%.1f%n",
                         rate, achieved, clients, codes, seconds(window), runs, p50, p99, max, produced, expected,
                         delivered, conflated, drops, cpu, ProcessStats.cores(), ProcessStats.loadAverage(),
-                        deliveredRate, perWrite);
+                        deliveredRate, perDrain);
             } finally {
                 for (StreamClient c : sockets) {
                     c.closeBlocking();
@@ -200,7 +200,7 @@ public final class LatencyDriver implements Driver {
         long conflated = fc.conflatedEvents() * clients + sc.conflated() - conflated0;
         long dropped = fc.droppedEvents() * clients + sc.dropped() - dropped0;
         long batches = sc.batches() - batches0;
-        double perWrite = batches == 0 ? 0 : (sc.messages() - messages0) / (double) batches;
+        double perDrain = batches == 0 ? 0 : (sc.messages() - messages0) / (double) batches;
         long expected = produced * clients;
         long delivered = run.latencies().length;
         // what neither arrived nor was replaced by a newer value: lost somewhere (or still queued at the end)
@@ -208,17 +208,17 @@ public final class LatencyDriver implements Driver {
         return new RunResult(produced, produced * 1e9 / wall, expected, delivered, conflated, dropped + lost,
                 run.unmatched(), Percentiles.at(run.latencies(), 0.50) / 1e6, Percentiles.at(run.latencies(), 0.99) / 1e6,
                 run.latencies().length == 0 ? Double.NaN : run.latencies()[run.latencies().length - 1] / 1e6,
-                cpu / (double) wall, delivered * 1e9 / wall, perWrite);
+                cpu / (double) wall, delivered * 1e9 / wall, perDrain);
     }
 
     record RunResult(long produced, double achievedRate, long expected, long delivered, long conflated, long drops,
                      long unmatched, double p50Ms, double p99Ms, double maxMs, double cpuCores, double deliveredRate,
-                     double messagesPerWrite) {
+                     double messagesPerDrain) {
         String describe() {
             return String.format("%d trades (%.0f/s), %d of %d messages delivered (%.0f/s), %d conflated (latest value "
                     + "wins), %d dropped/lost, p50 %.3f ms, p99 %.3f ms, max %.3f ms, CPU %.2f cores, %.1f messages "
-                    + "per socket write", produced, achievedRate, delivered, expected, deliveredRate, conflated, drops,
-                    p50Ms, p99Ms, maxMs, cpuCores, messagesPerWrite);
+                    + "per socket drain", produced, achievedRate, delivered, expected, deliveredRate, conflated, drops,
+                    p50Ms, p99Ms, maxMs, cpuCores, messagesPerDrain);
         }
     }
 
