@@ -3,6 +3,7 @@ package io.kisbridge.bridge.internal.stream;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,27 +72,62 @@ final class StreamSocket {
         }
     }
 
+    /**
+     * Sends what waits, again and again while the writes complete inside {@code send} (the usual case when the
+     * peer keeps up); a write that completes later resumes the drain from its callback on a fresh thread.
+     */
     private void drain() {
-        List<String> texts = outbox.take();
-        if (texts.isEmpty()) {
-            return;
-        }
-        counters.messages.add(texts.size());
-        counters.batches.increment();
-        try {
-            sink.send(texts, this::written);
-        } catch (RuntimeException e) {
-            written(e);
+        while (true) {
+            List<String> texts = outbox.take();
+            if (texts.isEmpty()) {
+                return;
+            }
+            counters.messages.add(texts.size());
+            counters.batches.increment();
+            Write write = new Write();
+            try {
+                sink.send(texts, write::done);
+            } catch (RuntimeException e) {
+                write.done(e);
+            }
+            if (!write.completedInline()) {
+                return;
+            }
+            if (write.failure != null) {
+                failed(write.failure);
+                return;
+            }
         }
     }
 
-    private void written(Throwable failure) {
-        if (failure != null) {
-            LOG.debug("stream socket {} failed to write ({}); dropping its messages", id, failure.toString());
-            outbox.close();
-            return;
+    private void failed(Throwable failure) {
+        LOG.debug("stream socket {} failed to write ({}); dropping its messages", id, failure.toString());
+        outbox.close();
+    }
+
+    /** One write's hand-over between the drain that started it and the callback that ends it. */
+    private final class Write {
+        private static final int SENDING = 0;
+        private static final int DONE = 1;
+        private static final int LEFT = 2;
+        private final AtomicInteger state = new AtomicInteger(SENDING);
+        private volatile Throwable failure;
+
+        void done(Throwable failure) {
+            this.failure = failure;
+            if (state.compareAndSet(SENDING, DONE)) {
+                return; // the drain is still in send(): it carries on
+            }
+            if (failure != null) {
+                failed(failure);
+            } else {
+                schedule();
+            }
         }
-        // look again on a fresh thread: the callback may run on Jetty's own thread, or inside send()
-        schedule();
+
+        /** Called once send() returned: true if the write already completed (the drain goes on inline). */
+        boolean completedInline() {
+            return !state.compareAndSet(SENDING, LEFT);
+        }
     }
 }

@@ -82,6 +82,41 @@ class StreamSocketTest {
     }
 
     @Test
+    void writesThatCompleteInsideSendAreFollowedOnTheSameThreadWithoutStartingAnother() {
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor counting = task -> {
+            started.incrementAndGet();
+            executor.execute(task);
+        };
+        List<List<String>> writes = new CopyOnWriteArrayList<>();
+        StreamSocket[] self = new StreamSocket[1];
+        FrameSink inline = (texts, done) -> {
+            writes.add(List.copyOf(texts));
+            if (writes.size() == 1) {
+                // a value arrives while the first write is under way
+                self[0].offerLatest("trade:005930", "price-2");
+            }
+            done.accept(null);
+        };
+        self[0] = new StreamSocket("s1", inline, counting, 64, counters);
+
+        self[0].offerLatest("trade:005930", "price-1");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> writes.size() == 2 && self[0].pending() == 0);
+        assertThat(writes).containsExactly(List.of("price-1"), List.of("price-2"));
+        assertThat(started.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteFailingInsideSendClosesTheSocket() {
+        FrameSink broken = (texts, done) -> done.accept(new ClosedChannelException());
+        StreamSocket socket = new StreamSocket("s1", broken, executor, 64, counters);
+        socket.offerOrdered("fills", "fill-1");
+        await().atMost(Duration.ofSeconds(5)).until(socket::isClosed);
+        assertThat(socket.pending()).isZero();
+    }
+
+    @Test
     void aFailedWriteClosesTheSocketAndFreesItsOutbox() {
         HeldSink sink = new HeldSink();
         StreamSocket socket = new StreamSocket("s1", sink, executor, 64, counters);
