@@ -192,13 +192,6 @@ public final class StreamHub implements AutoCloseable {
         return counters.snapshot();
     }
 
-    /** Feed subscriptions the hub holds (one per topic any socket watches), for tests. */
-    int feedSubscriptions() {
-        synchronized (topics) {
-            return topics.size();
-        }
-    }
-
     @Override
     public void close() {
         scriptTopics.close();

@@ -31,10 +31,6 @@ final class StreamSocket {
         this.counters = counters;
     }
 
-    String id() {
-        return id;
-    }
-
     /** The newest value of a trade/book topic (replaces one still waiting). */
     void offerLatest(String topic, String text) {
         if (outbox.offerLatest(topic, text)) {

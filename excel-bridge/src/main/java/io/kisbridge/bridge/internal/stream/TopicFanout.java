@@ -31,10 +31,6 @@ final class TopicFanout {
         this.counters = counters;
     }
 
-    Topic topic() {
-        return topic;
-    }
-
     /** The feed's listener for this topic. */
     synchronized void onEvent(RealtimeEvent ev) {
         String text = StreamMessages.event(ev);
@@ -75,10 +71,7 @@ final class TopicFanout {
         return sockets.isEmpty();
     }
 
-    synchronized int sockets() {
-        return sockets.size();
-    }
-
+    /** The hub's feed subscription; set and read under the hub's topic lock. */
     void subscription(Subscription s) {
         this.subscription = s;
     }
