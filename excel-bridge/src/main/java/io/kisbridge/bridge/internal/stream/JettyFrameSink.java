@@ -11,17 +11,20 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 
 /**
- * Sends a drain's texts through Jetty 11 as one write: every text but the last goes out in batch mode (Jetty copies
- * the frame into the connection's batch buffer and completes it at once), the last one with batch mode off, which
- * makes Jetty's frame flusher write the batch buffer and that frame together. Each text stays its own text frame.
+ * Sends a drain's texts through Jetty 11 as one write, each text its own text frame. Every text but the last goes out
+ * with batch mode on: Jetty's frame flusher copies the frame into the connection's batch buffer (if it is smaller
+ * than a quarter of the WebSocket output buffer, hence the bridge's 64 KB) and completes its callback at once, before
+ * anything is written. The last text goes out with batch mode off, which makes the flusher write the batch buffer and
+ * that frame in one gathering write; its callback runs only after that write, so it vouches for the whole drain.
  *
- * <p>Nothing blocks: {@code RemoteEndpoint.flush()} would wait without a time limit for a peer that stops reading,
- * so instead the drain is done when the last frame's callback runs, which Jetty calls only after the write (or with
- * the failure when the socket closes; a closed socket fails every queued frame). Frames bigger than a quarter of
- * the WebSocket output buffer are not copied into the batch buffer but still go out in a gathering write with the
- * frames queued beside them (Jetty gathers up to nine frames per write).
+ * <p>Nothing blocks. {@code RemoteEndpoint.flush()} would park the caller on a future without a time limit (until
+ * the socket closes or Jetty's write idle timeout) when a peer stops reading; here the drain simply ends with the
+ * write in flight and the last callback resumes it. When the socket closes, the flusher fails every frame it still
+ * holds and refuses new ones, so the callbacks always run and the socket's outbox is then closed; frames Jetty had
+ * already copied into the batch buffer of a socket that closes are lost with it, as any unsent frame would be.
  *
- * <p>Only the socket's single drain calls {@link #send}, so switching the endpoint's batch mode per frame is safe.
+ * <p>Only the socket's single drain calls {@link #send}, so switching the endpoint's batch mode per frame is safe
+ * (pings, pongs and close frames Jetty sends on its own ignore it).
  */
 final class JettyFrameSink implements FrameSink {
     private final Session session;
