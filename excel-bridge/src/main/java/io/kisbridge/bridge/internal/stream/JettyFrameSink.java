@@ -17,9 +17,10 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
  * anything is written. The last text goes out with batch mode off, which makes the flusher write the batch buffer and
  * that frame in one gathering write; its callback runs only after that write, so it vouches for the whole drain.
  *
- * <p>Nothing blocks. {@code RemoteEndpoint.flush()} would park the caller on a future without a time limit (until
- * the socket closes or Jetty's write idle timeout) when a peer stops reading; here the drain simply ends with the
- * write in flight and the last callback resumes it. When the socket closes, the flusher fails every frame it still
+ * <p>Nothing blocks. {@code RemoteEndpoint.flush()} would park the caller on a future without a time limit when a
+ * peer stops reading (Jetty 11's WebSocket write timeout is off by default; only the socket closing, at the latest
+ * on the hub's 12 h idle timeout, would end it); here the drain simply ends with the write in flight and the last
+ * callback resumes it. When the socket closes, the flusher fails every frame it still
  * holds and refuses new ones, so the callbacks always run and the socket's outbox is then closed; frames Jetty had
  * already copied into the batch buffer of a socket that closes are lost with it, as any unsent frame would be.
  *
