@@ -6,8 +6,8 @@ import io.kisbridge.bench.internal.Percentiles;
 import io.kisbridge.bench.internal.ProcessStats;
 import io.kisbridge.bench.internal.RealtimeRig;
 import io.kisbridge.bench.internal.StreamClient;
+import io.kisbridge.bridge.StreamCounters;
 import io.kisbridge.core.realtime.FeedCounters;
-import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.simulator.SimulatedMarket;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -104,7 +104,7 @@ public final class LatencyDriver implements Driver {
 
                 List<RunResult> results = new ArrayList<>();
                 for (int r = 1; r <= runs; r++) {
-                    RunResult res = measure(rig.feed(), pacer, recorder, rate, window, clients);
+                    RunResult res = measure(rig, pacer, recorder, rate, window, clients);
                     results.add(res);
                     out.printf("run %d: %s%n", r, res.describe());
                 }
@@ -113,6 +113,10 @@ public final class LatencyDriver implements Driver {
                 double max = results.stream().mapToDouble(RunResult::maxMs).max().orElse(Double.NaN);
                 double cpu = Percentiles.median(results.stream().mapToDouble(RunResult::cpuCores).toArray());
                 double achieved = Percentiles.median(results.stream().mapToDouble(RunResult::achievedRate).toArray());
+                double deliveredRate = Percentiles.median(
+                        results.stream().mapToDouble(RunResult::deliveredRate).toArray());
+                double perDrain = Percentiles.median(
+                        results.stream().mapToDouble(RunResult::messagesPerDrain).toArray());
                 long produced = results.stream().mapToLong(RunResult::produced).sum();
                 long expected = results.stream().mapToLong(RunResult::expected).sum();
                 long delivered = results.stream().mapToLong(RunResult::delivered).sum();
@@ -123,9 +127,10 @@ public final class LatencyDriver implements Driver {
                         ProcessStats.cores(), ProcessStats.loadAverage());
                 out.printf("RESULT latency rate=%d achieved_rate=%.0f clients=%d codes=%d seconds=%s runs=%d "
                         + "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f produced=%d expected=%d delivered=%d conflated=%d "
-                        + "drops=%d cpu_cores=%.2f cores=%d load=%.2f%n", rate, achieved, clients, codes,
-                        seconds(window), runs, p50, p99, max, produced, expected, delivered, conflated, drops, cpu,
-                        ProcessStats.cores(), ProcessStats.loadAverage());
+                        + "drops=%d cpu_cores=%.2f cores=%d load=%.2f delivered_per_s=%.0f messages_per_drain=%.1f%n",
+                        rate, achieved, clients, codes, seconds(window), runs, p50, p99, max, produced, expected,
+                        delivered, conflated, drops, cpu, ProcessStats.cores(), ProcessStats.loadAverage(),
+                        deliveredRate, perDrain);
             } finally {
                 for (StreamClient c : sockets) {
                     c.closeBlocking();
@@ -172,11 +177,17 @@ public final class LatencyDriver implements Driver {
         }
     }
 
-    private static RunResult measure(RealtimeFeed feed, Pacer pacer, Recorder recorder, int rate, Duration window,
+    private static RunResult measure(RealtimeRig rig, Pacer pacer, Recorder recorder, int rate, Duration window,
             int clients) throws InterruptedException {
-        FeedCounters fc = feed.counters();
-        long conflated0 = fc.conflatedEvents();
-        long dropped0 = fc.droppedEvents();
+        FeedCounters fc = rig.feed().counters();
+        // values replaced by newer ones, in the feed's listener queues or in the bridge's per-socket outboxes. The
+        // bridge holds one feed listener per topic and fans it out to every socket, so a value conflated in the feed's
+        // queue is one that none of the clients gets: it counts once per client.
+        StreamCounters sc0 = rig.bridge().streamCounters();
+        long conflated0 = fc.conflatedEvents() * clients + sc0.conflated();
+        long dropped0 = fc.droppedEvents() * clients + sc0.dropped();
+        long messages0 = sc0.messages();
+        long batches0 = sc0.batches();
         recorder.startRun();
         long cpu0 = ProcessStats.cpuTimeNanos();
         long t0 = System.nanoTime();
@@ -185,8 +196,11 @@ public final class LatencyDriver implements Driver {
         long cpu = ProcessStats.cpuTimeNanos() - cpu0;
         awaitQuiet(recorder);
         Recorder.Run run = recorder.endRun();
-        long conflated = fc.conflatedEvents() - conflated0;
-        long dropped = fc.droppedEvents() - dropped0;
+        StreamCounters sc = rig.bridge().streamCounters();
+        long conflated = fc.conflatedEvents() * clients + sc.conflated() - conflated0;
+        long dropped = fc.droppedEvents() * clients + sc.dropped() - dropped0;
+        long batches = sc.batches() - batches0;
+        double perDrain = batches == 0 ? 0 : (sc.messages() - messages0) / (double) batches;
         long expected = produced * clients;
         long delivered = run.latencies().length;
         // what neither arrived nor was replaced by a newer value: lost somewhere (or still queued at the end)
@@ -194,15 +208,17 @@ public final class LatencyDriver implements Driver {
         return new RunResult(produced, produced * 1e9 / wall, expected, delivered, conflated, dropped + lost,
                 run.unmatched(), Percentiles.at(run.latencies(), 0.50) / 1e6, Percentiles.at(run.latencies(), 0.99) / 1e6,
                 run.latencies().length == 0 ? Double.NaN : run.latencies()[run.latencies().length - 1] / 1e6,
-                cpu / (double) wall);
+                cpu / (double) wall, delivered * 1e9 / wall, perDrain);
     }
 
     record RunResult(long produced, double achievedRate, long expected, long delivered, long conflated, long drops,
-                     long unmatched, double p50Ms, double p99Ms, double maxMs, double cpuCores) {
+                     long unmatched, double p50Ms, double p99Ms, double maxMs, double cpuCores, double deliveredRate,
+                     double messagesPerDrain) {
         String describe() {
-            return String.format("%d trades (%.0f/s), %d of %d messages delivered, %d conflated (latest value wins), "
-                    + "%d dropped/lost, p50 %.3f ms, p99 %.3f ms, max %.3f ms, CPU %.2f cores", produced, achievedRate,
-                    delivered, expected, conflated, drops, p50Ms, p99Ms, maxMs, cpuCores);
+            return String.format("%d trades (%.0f/s), %d of %d messages delivered (%.0f/s), %d conflated (latest value "
+                    + "wins), %d dropped/lost, p50 %.3f ms, p99 %.3f ms, max %.3f ms, CPU %.2f cores, %.1f messages "
+                    + "per socket drain", produced, achievedRate, delivered, expected, deliveredRate, conflated, drops,
+                    p50Ms, p99Ms, maxMs, cpuCores, messagesPerDrain);
         }
     }
 

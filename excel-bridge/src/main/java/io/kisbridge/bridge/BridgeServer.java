@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BridgeServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeServer.class);
+    /** WebSocket output buffer: 64 KB holds a drain of all 41 trade topics (about 1 KB each) in one batch. */
+    private static final int STREAM_OUTPUT_BUFFER = 64 * 1024;
 
     private final BridgeOptions options;
     private final FunctionSet functions;
@@ -120,6 +122,9 @@ public final class BridgeServer implements AutoCloseable {
         Javalin j = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
+            // /v1/stream sends a socket's pending frames in batch mode; Jetty copies frames up to a quarter of this
+            // buffer into one write (default 4 KB: trade texts of about 1 KB would mostly go uncopied)
+            cfg.jetty.modifyWebSocketServletFactory(ws -> ws.setOutputBufferSize(STREAM_OUTPUT_BUFFER));
             if (certificates != null) {
                 // with connectors of its own, Javalin adds no default one: declare the plain one first
                 cfg.jetty.addConnector(this::httpConnector);
@@ -292,6 +297,11 @@ public final class BridgeServer implements AutoCloseable {
 
     public FunctionSet functions() {
         return functions;
+    }
+
+    /** Totals of /v1/stream since start: messages, writes, values conflated for slow sockets, drops. */
+    public StreamCounters streamCounters() {
+        return stream.counters();
     }
 
     /** What scripts published: {@code SCRIPT(name)} and the stream topics {@code script:NAME} read it. */

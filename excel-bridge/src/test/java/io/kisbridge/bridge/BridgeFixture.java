@@ -32,6 +32,7 @@ final class BridgeFixture implements AutoCloseable {
     final KisSimulator sim;
     final KisClient client;
     final BridgeServer bridge;
+    final RealtimeFeed feed;
     final Path stateDir;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -60,8 +61,9 @@ final class BridgeFixture implements AutoCloseable {
                 .account(c.accountNumber()).htsId(c.htsId()).restUrl(sim.restUrl(se)).wsUrl(sim.wsUrl(se))
                 .stateDir(stateDir).clock(clock).build();
         this.client = KisClient.builder(config).sleeper(clock::advance).build();
+        this.feed = RealtimeFeed.builder(client, true).build();
         this.bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(stateDir).withPort(0).withHttpsPort(0)),
-                client, RealtimeFeed.builder(client, true).build(), scripts);
+                client, feed, scripts);
     }
 
     String url(String path) {

@@ -139,6 +139,71 @@ class StreamIT {
         assertThat(lastData(c, "trade:000660").path("stck_prpr").asLong()).isEqualTo(f.sim.market().lastPrice("000660"));
     }
 
+    @Test
+    void twoSocketsAndALaterOneOnOneTopicGetInOrderDataThroughOneRegistration() {
+        String topic = "trade:005930";
+        Client a = new Client().open();
+        Client b = new Client().open();
+        a.send("subscribe", topic);
+        b.send("subscribe", topic);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(a, topic) && subscribed(b, topic));
+        List<Long> ticks = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ticks.add(Long.parseLong(f.sim.market().tick("005930").h0stcnt0Fields().get(13)));
+        }
+        long lastBefore = ticks.get(ticks.size() - 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> volumes(a, topic).contains(lastBefore)
+                && volumes(b, topic).contains(lastBefore));
+
+        // no tick now: the late socket gets the topic's status and its last value from the bridge at once
+        Client c = new Client().open();
+        c.send("subscribe", topic);
+        await().atMost(Duration.ofSeconds(10)).until(() -> volumes(c, topic).contains(lastBefore));
+        List<JsonNode> lateTopic = c.messages.stream().filter(m -> topic.equals(m.path("topic").asText())).toList();
+        assertThat(lateTopic.get(0).path("status").asText()).isEqualTo("subscribed");
+        assertThat(lateTopic.get(0).path("feed").asText()).isEqualTo("connected");
+        assertThat(lateTopic.get(1).at("/data/acml_vol").asLong()).isEqualTo(lastBefore);
+
+        for (int i = 0; i < 20; i++) {
+            ticks.add(Long.parseLong(f.sim.market().tick("005930").h0stcnt0Fields().get(13)));
+        }
+        long last = ticks.get(ticks.size() - 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> volumes(a, topic).contains(last)
+                && volumes(b, topic).contains(last) && volumes(c, topic).contains(last));
+        for (Client x : List.of(a, b, c)) {
+            assertThat(volumes(x, topic)).isSubsetOf(ticks).isSorted().doesNotHaveDuplicates().endsWith(last);
+        }
+        assertThat(volumes(c, topic)).startsWith(lastBefore);
+        assertThat(lastData(a, topic)).isEqualTo(lastData(c, topic));
+        // one KIS registration, and one feed listener for the three sockets
+        assertThat(f.sim.counters().subscriptions()).isEqualTo(1);
+        assertThat(f.feed.topics()).containsEntry(io.kisbridge.core.realtime.Topic.trade("005930"), 1);
+        assertThat(f.bridge.streamCounters().encodings()).isLessThanOrEqualTo(ticks.size() + 5L);
+    }
+
+    @Test
+    void aSocketLeavingATopicOthersStillWatchKeepsTheRegistrationForThem() {
+        String topic = "trade:000660";
+        Client a = new Client().open();
+        Client b = new Client().open();
+        a.send("subscribe", topic);
+        b.send("subscribe", topic);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(a, topic) && subscribed(b, topic));
+
+        a.send("unsubscribe", topic);
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.has(m -> topic.equals(m.path("topic").asText())
+                && "unsubscribed".equals(m.path("status").asText())));
+        int seenByA = volumes(a, topic).size();
+        long tick = Long.parseLong(f.sim.market().tick("000660").h0stcnt0Fields().get(13));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> volumes(b, topic).contains(tick));
+        assertThat(volumes(a, topic)).hasSize(seenByA);
+        assertThat(f.sim.counters().subscriptions()).isEqualTo(1);
+        b.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.sim.counters().subscriptions() == 0
+                && !f.feed.topics().containsKey(io.kisbridge.core.realtime.Topic.trade("000660")));
+    }
+
     private static boolean subscribed(Client c, String topic) {
         return c.has(m -> topic.equals(m.path("topic").asText()) && "subscribed".equals(m.path("status").asText()));
     }

@@ -4,75 +4,79 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import io.kisbridge.bridge.ScriptBoard;
+import io.kisbridge.bridge.StreamCounters;
+import io.kisbridge.core.realtime.FeedStatus;
+import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
-import io.kisbridge.core.realtime.Subscription;
 import io.kisbridge.core.realtime.Topic;
+import io.kisbridge.core.realtime.TopicState;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * WebSocket /v1/stream over the realtime feed. Clients send {"op":"subscribe"|"unsubscribe","topic":"trade:CODE"}
- * (also book:CODE, fills); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per record,
- * {"topic":..,"status":"subscribed|pending|overflow|polling|error|reconnecting","detail":..} per topic state
- * change, and {"type":"feed","state":"connected|disconnected|...","detail":..} for every connection change
- * (also right after connecting). Many sockets watching one topic share the feed's single KIS registration, and each
- * event's JSON is encoded once for all of them ({@link EncodedEvents}).
+ * (also book:CODE, fills, script:NAME); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per
+ * record, {"topic":..,"status":"subscribed|pending|overflow|polling|error|reconnecting","detail":..} per topic state
+ * change, and {"type":"feed","state":"connected|disconnected|...","detail":..} for every connection change (also
+ * right after connecting).
+ *
+ * <p>Fan-out: the hub holds one feed subscription per topic, whatever the number of sockets ({@link TopicFanout}),
+ * encodes each event once and queues the text into each watching socket's outbox ({@link StreamSocket}); each
+ * socket sends what gathered in one write. Sockets watching one topic thus share the feed's single KIS registration
+ * and its single listener queue.
  */
 public final class StreamHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Ordered messages (fills, statuses, script values) one socket may have waiting; as the feed's listener queues. */
+    static final int OUTBOX_CAPACITY = 1024;
 
     private final RealtimeFeed feed;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    /** Guarded by itself; also serialises feed subscribe/release per topic. */
+    private final Map<Topic, TopicFanout> topics = new HashMap<>();
+    private final SendCounters counters = new SendCounters();
+    private final ExecutorService senders =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stream-send-", 0).factory());
     private final AutoCloseable statusListener;
     private final ScriptTopics scriptTopics;
-    private final EncodedEvents encoded = new EncodedEvents();
 
-    /** One socket: its context (sends are serialised) and its topics. */
-    private static final class Client {
-        final WsContext ctx;
-        final Map<Topic, Subscription> subs = new ConcurrentHashMap<>();
-
-        Client(WsContext ctx) {
-            this.ctx = ctx;
-        }
-
-        synchronized void send(String text) {
-            try {
-                if (ctx.session.isOpen()) {
-                    ctx.send(text);
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("dropping a stream message to a closing socket: {}", e.toString());
-            }
-        }
+    /** One socket: its outbox and its feed topics (guarded by {@link #topics}). */
+    private record Client(StreamSocket socket, Set<Topic> topics) {
     }
 
     public StreamHub(RealtimeFeed feed) {
-        this(feed, new io.kisbridge.bridge.ScriptBoard());
+        this(feed, new ScriptBoard());
     }
 
     /** Also serves the topics {@code script:NAME} from what scripts publish on {@code board}. */
-    public StreamHub(RealtimeFeed feed, io.kisbridge.bridge.ScriptBoard board) {
+    public StreamHub(RealtimeFeed feed, ScriptBoard board) {
         this.feed = feed;
         this.scriptTopics = new ScriptTopics(board);
         this.statusListener = feed.onStatus(s -> {
             String text = StreamMessages.feed(s);
-            clients.values().forEach(c -> c.send(text));
+            clients.values().forEach(c -> c.socket().offerOrdered(null, text));
         });
     }
 
     public void onConnect(WsConnectContext ctx) {
-        ctx.session.setIdleTimeout(java.time.Duration.ofHours(12));
-        Client c = new Client(ctx);
-        clients.put(ctx.sessionId(), c);
-        c.send(StreamMessages.feed(feed.status()));
+        ctx.session.setIdleTimeout(Duration.ofHours(12));
+        StreamSocket socket = new StreamSocket(ctx.sessionId(), new JettyFrameSink(ctx.session), senders,
+                OUTBOX_CAPACITY, counters);
+        clients.put(ctx.sessionId(), new Client(socket, new HashSet<>()));
+        socket.offerOrdered(null, StreamMessages.feed(feed.status()));
     }
 
     public void onMessage(WsMessageContext ctx) {
@@ -80,54 +84,94 @@ public final class StreamHub implements AutoCloseable {
         if (c == null) {
             return;
         }
+        StreamSocket socket = c.socket();
         JsonNode msg;
         Topic topic;
         try {
             msg = MAPPER.readTree(ctx.message());
             String text = msg.path("topic").asText("");
             if (ScriptTopics.isScriptTopic(text)) {
-                scriptTopics.onMessage(ctx.sessionId(), msg.path("op").asText(""), text, c::send);
+                scriptTopics.onMessage(ctx.sessionId(), msg.path("op").asText(""), text,
+                        m -> socket.offerOrdered(text, m));
                 return;
             }
             topic = Topic.parse(text);
         } catch (Exception e) {
-            c.send(StreamMessages.error("messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
+            socket.offerOrdered(null, StreamMessages.error(
+                    "messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
             return;
         }
         switch (msg.path("op").asText("")) {
-            case "subscribe" -> {
-                if (started.compareAndSet(false, true)) {
-                    feed.start();
-                }
-                c.subs.computeIfAbsent(topic, t -> feed.subscribe(t, ev -> c.send(encoded.text(ev))));
-            }
+            case "subscribe" -> subscribe(c, topic);
             case "unsubscribe" -> {
-                Subscription s = c.subs.remove(topic);
-                if (s != null) {
-                    release(s);
-                }
-                c.send(StreamMessages.unsubscribed(topic.toString()));
+                unsubscribe(c, topic);
+                socket.offerOrdered(topic.toString(), StreamMessages.unsubscribed(topic.toString()));
             }
-            default -> c.send(StreamMessages.error("op must be subscribe or unsubscribe"));
+            default -> socket.offerOrdered(null, StreamMessages.error("op must be subscribe or unsubscribe"));
         }
     }
 
     public void onClose(WsCloseContext ctx) {
         scriptTopics.release(ctx.sessionId());
         Client c = clients.remove(ctx.sessionId());
-        if (c != null) {
-            c.subs.values().forEach(this::release);
+        if (c == null) {
+            return;
+        }
+        c.socket().close();
+        synchronized (topics) {
+            for (Topic t : Set.copyOf(c.topics())) {
+                unsubscribe(c, t);
+            }
         }
     }
 
-    private void release(Subscription s) {
-        closeQuietly(s);
-        if (feed.topicState(s.topic()) == null) {
-            encoded.forget(s.topic());
+    private void subscribe(Client c, Topic topic) {
+        if (started.compareAndSet(false, true)) {
+            feed.start();
+        }
+        FeedStatus feedNow = feed.status();
+        synchronized (topics) {
+            if (c.socket().isClosed() || !c.topics().add(topic)) {
+                return;
+            }
+            TopicFanout fanout = topics.get(topic);
+            if (fanout != null) {
+                fanout.join(c.socket(), feedNow);
+                return;
+            }
+            fanout = new TopicFanout(topic, counters);
+            fanout.join(c.socket(), feedNow);
+            try {
+                fanout.subscription(feed.subscribe(topic, fanout::onEvent));
+            } catch (RuntimeException e) {
+                // e.g. fills without an HTS id, or the feed closing: tell the socket, keep it open
+                c.topics().remove(topic);
+                c.socket().offerOrdered(topic.toString(), StreamMessages.event(
+                        new RealtimeEvent.Status(topic, TopicState.ERROR, null, e.getMessage())));
+                return;
+            }
+            topics.put(topic, fanout);
+        }
+    }
+
+    /** Takes the socket off the topic; the last one to leave releases the feed subscription. */
+    private void unsubscribe(Client c, Topic topic) {
+        synchronized (topics) {
+            if (!c.topics().remove(topic)) {
+                return;
+            }
+            TopicFanout fanout = topics.get(topic);
+            if (fanout != null && fanout.leave(c.socket())) {
+                topics.remove(topic);
+                closeQuietly(fanout.subscription());
+            }
         }
     }
 
     private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.close();
         } catch (Exception e) {
@@ -143,12 +187,22 @@ public final class StreamHub implements AutoCloseable {
         return feed;
     }
 
+    /** Totals since the hub started. */
+    public StreamCounters counters() {
+        return counters.snapshot();
+    }
+
     @Override
     public void close() {
         scriptTopics.close();
-        clients.values().forEach(c -> c.subs.values().forEach(StreamHub::closeQuietly));
+        clients.values().forEach(c -> c.socket().close());
         clients.clear();
+        synchronized (topics) {
+            topics.values().forEach(f -> closeQuietly(f.subscription()));
+            topics.clear();
+        }
         closeQuietly(statusListener);
         feed.close();
+        senders.shutdown();
     }
 }

@@ -1,0 +1,90 @@
+package io.kisbridge.bridge.internal.stream;
+
+import io.kisbridge.core.realtime.FeedStatus;
+import io.kisbridge.core.realtime.RealtimeEvent;
+import io.kisbridge.core.realtime.Subscription;
+import io.kisbridge.core.realtime.Topic;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * One feed topic as the hub serves it: the hub's single subscription on the feed, and the sockets watching the
+ * topic. Each event is encoded once and its text queued into every socket's outbox: trade/book data as a
+ * latest-value message, fills and statuses as ordered ones. A socket that joins later first gets the topic's last
+ * status (with the feed's current state, as the feed gives a new listener) and last value, then every later event.
+ * Events and joins are serialised on this object, so a joiner never misses or repeats one.
+ */
+final class TopicFanout {
+    private final Topic topic;
+    private final String name;
+    private final boolean latestWins;
+    private final SendCounters counters;
+    private final Set<StreamSocket> sockets = new LinkedHashSet<>();
+    private RealtimeEvent.Status lastStatus;
+    private String lastData;
+    private Subscription subscription;
+
+    TopicFanout(Topic topic, SendCounters counters) {
+        this.topic = topic;
+        this.name = topic.toString();
+        this.latestWins = topic.kind() != Topic.Kind.FILLS;
+        this.counters = counters;
+    }
+
+    /** The feed's listener for this topic. */
+    synchronized void onEvent(RealtimeEvent ev) {
+        String text = StreamMessages.event(ev);
+        counters.encodings.increment();
+        if (ev instanceof RealtimeEvent.Status s) {
+            lastStatus = s;
+            for (StreamSocket socket : sockets) {
+                socket.offerOrdered(name, text);
+            }
+            return;
+        }
+        lastData = text;
+        for (StreamSocket socket : sockets) {
+            offerData(socket, text);
+        }
+    }
+
+    /**
+     * Adds a socket; if the topic has had a status or value already, the socket gets them now. {@code feedNow} is
+     * the feed's current status, read by the caller outside this lock.
+     */
+    synchronized void join(StreamSocket socket, FeedStatus feedNow) {
+        if (!sockets.add(socket)) {
+            return;
+        }
+        if (lastStatus != null) {
+            socket.offerOrdered(name, StreamMessages.event(
+                    new RealtimeEvent.Status(topic, lastStatus.state(), feedNow, lastStatus.detail())));
+        }
+        if (lastData != null) {
+            offerData(socket, lastData);
+        }
+    }
+
+    /** Removes a socket; returns true if nobody watches the topic any more. */
+    synchronized boolean leave(StreamSocket socket) {
+        sockets.remove(socket);
+        return sockets.isEmpty();
+    }
+
+    /** The hub's feed subscription; set and read under the hub's topic lock. */
+    void subscription(Subscription s) {
+        this.subscription = s;
+    }
+
+    Subscription subscription() {
+        return subscription;
+    }
+
+    private void offerData(StreamSocket socket, String text) {
+        if (latestWins) {
+            socket.offerLatest(name, text);
+        } else {
+            socket.offerOrdered(name, text);
+        }
+    }
+}
