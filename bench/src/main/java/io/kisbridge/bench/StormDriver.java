@@ -131,7 +131,7 @@ public final class StormDriver implements Driver {
             if (env == KisEnvironment.PAPER) {
                 out.printf("  paper has no intstock-multprice: at least %d s a run (%d codes at %d calls/s)%s%n",
                         codes / PAPER_CALLS_PER_SECOND, codes, PAPER_CALLS_PER_SECOND, cacheTtl != null ? ""
-                                : "; with the 2-s cache TTL a code is asked again when its cells come later");
+                                : "; with the 2-s cache TTL a code asked again later costs a background refresh");
             }
             for (Via via : vias) {
                 List<RunFigures> figures = new ArrayList<>();
