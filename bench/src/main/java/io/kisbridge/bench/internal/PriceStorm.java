@@ -76,10 +76,7 @@ public final class PriceStorm {
                     });
                 }
             }
-            long wall = System.nanoTime() - start;
-            Map<String, Long> counted = new TreeMap<>();
-            kinds.forEach((k, v) -> counted.put(k, v.get()));
-            return new Outcome(wall, failed.get(), counted);
+            return outcome(start, failed, kinds);
         }
     }
 
@@ -110,10 +107,7 @@ public final class PriceStorm {
                     });
                 }
             }
-            long wall = System.nanoTime() - start;
-            Map<String, Long> counted = new TreeMap<>();
-            kinds.forEach((k, v) -> counted.put(k, v.get()));
-            return new Outcome(wall, failed.get(), counted);
+            return outcome(start, failed, kinds);
         }
     }
 
@@ -268,6 +262,13 @@ public final class PriceStorm {
             problems.put("exception", (long) codes.size());
         }
         return problems;
+    }
+
+    private static Outcome outcome(long startNanos, AtomicLong failed, Map<String, AtomicLong> kinds) {
+        long wall = System.nanoTime() - startNanos;
+        Map<String, Long> counted = new TreeMap<>();
+        kinds.forEach((k, v) -> counted.put(k, v.get()));
+        return new Outcome(wall, failed.get(), counted);
     }
 
     /** null when the cell got its price, else what went wrong. */
