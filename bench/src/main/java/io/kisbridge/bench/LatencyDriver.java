@@ -44,12 +44,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The clients ({@code --client}) are the load generator and share the two cores with the bridge, so they must cost
  * as little as possible, or they, not the bridge, become the bottleneck: a client that reads slower than the bridge
  * sends lets megabytes queue in the kernel's socket buffers (latencies of seconds) instead of the bridge skipping to
- * the newest value. The default, {@code nio} ({@link io.kisbridge.bench.internal.NioStreamClients}), is a minimal
- * WebSocket client on {@code --client-threads} selector threads (2: one per core here); at 10 k trades/s × 100 clients
- * the clients used about 1.4 µs of CPU per delivered message against about 4.7 µs for {@code jdk} (java.net.http
- * .WebSocket on one shared HttpClient, whose 3 threads then fall behind: seconds of latency) and 6.2 µs for
- * {@code java-websocket} (a reading thread per socket, the driver's client until 2026-11-24, kept so older figures can
- * be reproduced); at 1 k trades/s, where each message is a read of its own, 7.2, 8.0 and 10.1 µs. Each still receives every message and decodes it into a String; what is
+ * the newest value. The default, {@code jetty} ({@link io.kisbridge.bench.internal.JettyStreamClients}), is Jetty's
+ * WebSocket client (the Jetty the bridge runs on): one selector thread and {@code --client-threads} pool threads (2)
+ * for all sockets. The others: {@code jdk} (java.net.http.WebSocket on one shared HttpClient, whose 3 threads fall
+ * behind at 10 k trades/s × 100 clients: seconds of latency) and {@code java-websocket} (a reading thread per socket,
+ * the driver's client until 2026-11-24, kept so older figures can be reproduced). Each receives every message and
+ * decodes it into a String; what is
  * timed and counted is the same for all three.
  */
 public final class LatencyDriver implements Driver {
@@ -73,12 +73,12 @@ public final class LatencyDriver implements Driver {
                 .option("runs", "3", "measured runs (the report gives their median)")
                 .option("warmup", "5", "seconds of load before the first run, not measured")
                 .option("batch-window", "0ms", "the simulator's H0STCNT0 batching window (KIS-like: 20ms)")
-                .option("client", StreamClients.KINDS.get(0), "WebSocket client: nio (minimal client on "
-                        + "--client-threads selector threads; cheapest, ~1.4 us/message at 10k x 100, so the clients "
-                        + "leave the CPU to the bridge), jdk (java.net.http.WebSocket, one shared HttpClient, ~4.7 us) "
-                        + "or java-websocket (a reading thread per socket, ~6.2 us; as figures before 2026-11-24)")
-                .option("client-threads", "2", "threads shared by all nio clients (selectors) or jdk clients "
-                        + "(executor); fewer than the cores lets the clients fall behind the bridge")
+                .option("client", StreamClients.KINDS.get(0), "WebSocket client: jetty (Jetty's WebSocketClient, one "
+                        + "selector and --client-threads pool threads for all sockets), jdk (java.net.http.WebSocket, "
+                        + "one shared HttpClient) or java-websocket (a reading thread per socket; as figures before "
+                        + "2026-11-24)")
+                .option("client-threads", "2", "pool threads shared by all jetty clients (besides its selector) or "
+                        + "jdk clients (executor); fewer than the cores lets the clients fall behind the bridge")
                 .option("top-threads", "0", "also print the N busiest threads of each run (who used the CPU)");
         if (f.parse(args)) {
             out.print(f.usage(summary()));

@@ -10,16 +10,17 @@ import java.util.function.Consumer;
  */
 public interface StreamClients extends AutoCloseable {
     /** The {@code --client} names, the default first. */
-    List<String> KINDS = List.of("nio", "jdk", "java-websocket");
+    List<String> KINDS = List.of("jetty", "jdk", "java-websocket");
 
     /**
-     * {@code nio}: {@link NioStreamClients} ({@code threads} selector threads for all sockets, no library);
+     * {@code jetty}: {@link JettyStreamClients} (Jetty's WebSocket client, a selector and {@code threads} pool threads
+     * for all sockets);
      * {@code jdk}: {@link JdkStreamClients} (one shared java.net.http client, {@code threads} threads for all sockets);
      * {@code java-websocket}: {@link JavaWebSocketClients} (a reading thread per socket; {@code threads} is ignored).
      */
     static StreamClients create(String kind, int threads) {
         return switch (kind.strip().toLowerCase(Locale.ROOT)) {
-            case "nio" -> new NioStreamClients(threads);
+            case "jetty" -> new JettyStreamClients(threads);
             case "jdk" -> new JdkStreamClients(threads);
             case "java-websocket" -> new JavaWebSocketClients();
             default -> throw new IllegalArgumentException("--client must be one of " + KINDS + "; got '" + kind + "'");
