@@ -6,6 +6,9 @@ import io.kisbridge.bench.internal.Percentiles;
 import io.kisbridge.bench.internal.ProcessStats;
 import io.kisbridge.bench.internal.RealtimeRig;
 import io.kisbridge.bench.internal.StreamClient;
+import io.kisbridge.bench.internal.StreamClients;
+import io.kisbridge.bench.internal.StreamConnection;
+import io.kisbridge.bench.internal.ThreadCpu;
 import io.kisbridge.bridge.StreamCounters;
 import io.kisbridge.core.realtime.FeedCounters;
 import io.kisbridge.simulator.SimulatedMarket;
@@ -34,7 +37,21 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>One run is a {@code --seconds} window at the rate after a shared warm-up; p50/p99/max are over every message
  * delivered in the window; the report gives each run and the median of the runs' p50 and p99. CPU is the whole
- * process (simulator, feed, bridge and clients share it) as cores busy over the window.
+ * process (simulator, feed, bridge and clients share it) as cores busy over the window, and split by thread
+ * (ThreadMXBean): the clients' threads, the simulator's and the pacer's, the bridge's (feed, bridge, Jetty and the
+ * carriers of their virtual threads: everything else that is a Java thread) and the rest (GC, JIT, ended threads).
+ *
+ * <p>The clients ({@code --client}) are the load generator and share the two cores with the bridge, so they must cost
+ * as little as possible, or they, not the bridge, become the bottleneck: a client that reads slower than the bridge
+ * sends lets megabytes queue in the kernel's socket buffers (latencies of seconds) instead of the bridge skipping to
+ * the newest value. The default, {@code jetty} ({@link io.kisbridge.bench.internal.JettyStreamClients}), is Jetty's
+ * WebSocket client (the Jetty the bridge runs on): one selector thread and {@code --client-threads} pool threads (2)
+ * for all sockets; at 10 k trades/s × 100 clients it used about 1.7 µs of client CPU per delivered message, at 1 k
+ * (each message a read of its own, handed from the selector to a pool thread) about 9 µs. The others: {@code jdk}
+ * (java.net.http.WebSocket on one shared HttpClient, whose 3 threads fall behind at 10 k trades/s × 100 clients:
+ * seconds of latency) and {@code java-websocket} (a reading thread per socket, the driver's client until 2026-11-24,
+ * kept so older figures can be reproduced). Each receives every message and decodes it into a String; what is timed
+ * and counted is the same for all three.
  */
 public final class LatencyDriver implements Driver {
     @Override
@@ -56,7 +73,14 @@ public final class LatencyDriver implements Driver {
                 .option("seconds", "10", "length of one measured run")
                 .option("runs", "3", "measured runs (the report gives their median)")
                 .option("warmup", "5", "seconds of load before the first run, not measured")
-                .option("batch-window", "0ms", "the simulator's H0STCNT0 batching window (KIS-like: 20ms)");
+                .option("batch-window", "0ms", "the simulator's H0STCNT0 batching window (KIS-like: 20ms)")
+                .option("client", StreamClients.KINDS.get(0), "WebSocket client: jetty (Jetty's WebSocketClient, one "
+                        + "selector and --client-threads pool threads for all sockets; ~1.7 us/message at 10k x 100), "
+                        + "jdk (java.net.http.WebSocket, one shared HttpClient) or java-websocket (a reading thread "
+                        + "per socket; as figures before 2026-11-24)")
+                .option("client-threads", "2", "pool threads shared by all jetty clients (besides its selector) or "
+                        + "jdk clients (executor); fewer than the cores lets the clients fall behind the bridge")
+                .option("top-threads", "0", "also print the N busiest threads of each run (who used the CPU)");
         if (f.parse(args)) {
             out.print(f.usage(summary()));
             return 0;
@@ -72,6 +96,7 @@ public final class LatencyDriver implements Driver {
         int runs = f.integer("runs", 1);
         Duration warmup = f.duration("warmup");
         Duration batch = f.duration("batch-window");
+        int topThreads = f.nonNegativeInt("top-threads");
 
         try (RealtimeRig rig = RealtimeRig.start(s -> s.autoTicks(false).tradeBatchWindow(batch), o -> o)) {
             SimulatedMarket market = rig.simulator().market();
@@ -81,22 +106,21 @@ public final class LatencyDriver implements Driver {
                 codeIndex.put(codeList.get(i), i);
             }
             Recorder recorder = new Recorder(codeIndex);
-            List<StreamClient> sockets = new ArrayList<>();
-            try {
+            List<StreamConnection> sockets = new ArrayList<>();
+            try (StreamClients library = StreamClients.create(f.string("client"), f.positiveInt("client-threads"))) {
                 out.printf("latency: %d clients x %d trade topics, %d trades/s, simulator batch window %d ms%n",
                         clients, codes, rate, batch.toMillis());
                 for (int i = 0; i < clients; i++) {
                     Recorder.Client rc = recorder.newClient();
-                    StreamClient c = new StreamClient(rig.streamUrl(), rc::onMessage, reason -> rc.closed = reason);
-                    if (!c.connectBlocking(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("client " + i + " could not connect to " + rig.streamUrl());
-                    }
+                    StreamConnection c = library.connect(rig.streamUrl(), rc::onMessage, reason -> rc.closed = reason);
                     sockets.add(c);
                     for (String code : codeList) {
                         c.subscribe("trade:" + code);
                     }
                 }
                 awaitEveryClientSeesEveryCode(rig, market, codeList, recorder, out);
+                out.printf("clients: %s%n", library.describe());
+                ThreadSplit split = new ThreadSplit(library, rig, Thread.currentThread().threadId());
 
                 Pacer pacer = new Pacer(market, codeList, codeIndex, recorder);
                 pacer.run(rate, warmup);
@@ -104,14 +128,23 @@ public final class LatencyDriver implements Driver {
 
                 List<RunResult> results = new ArrayList<>();
                 for (int r = 1; r <= runs; r++) {
-                    RunResult res = measure(rig, pacer, recorder, rate, window, clients);
+                    RunResult res = measure(rig, pacer, recorder, rate, window, clients, split);
                     results.add(res);
                     out.printf("run %d: %s%n", r, res.describe());
+                    if (topThreads > 0) {
+                        out.print(split.busiest(topThreads));
+                    }
                 }
                 double p50 = Percentiles.median(results.stream().mapToDouble(RunResult::p50Ms).toArray());
                 double p99 = Percentiles.median(results.stream().mapToDouble(RunResult::p99Ms).toArray());
                 double max = results.stream().mapToDouble(RunResult::maxMs).max().orElse(Double.NaN);
                 double cpu = Percentiles.median(results.stream().mapToDouble(RunResult::cpuCores).toArray());
+                double clientCpu = Percentiles.median(results.stream().mapToDouble(r -> r.cpu().clients()).toArray());
+                double simCpu = Percentiles.median(results.stream().mapToDouble(r -> r.cpu().simulator()).toArray());
+                double bridgeCpu = Percentiles.median(results.stream().mapToDouble(r -> r.cpu().bridge()).toArray());
+                double otherCpu = Percentiles.median(results.stream().mapToDouble(r -> r.cpu().other()).toArray());
+                double bridgeUsPerMsg = Percentiles.median(
+                        results.stream().mapToDouble(RunResult::bridgeMicrosPerMessage).toArray());
                 double achieved = Percentiles.median(results.stream().mapToDouble(RunResult::achievedRate).toArray());
                 double deliveredRate = Percentiles.median(
                         results.stream().mapToDouble(RunResult::deliveredRate).toArray());
@@ -123,17 +156,22 @@ public final class LatencyDriver implements Driver {
                 long conflated = results.stream().mapToLong(RunResult::conflated).sum();
                 long drops = results.stream().mapToLong(RunResult::drops).sum();
                 out.printf("median of %d runs: p50 %.3f ms, p99 %.3f ms (target p99 < 5 ms: %s), max %.3f ms, "
-                        + "CPU %.2f of %d cores, load %.2f%n", runs, p50, p99, p99 < 5 ? "met" : "not met", max, cpu,
-                        ProcessStats.cores(), ProcessStats.loadAverage());
+                        + "CPU %.2f of %d cores (clients %.2f, simulator+pacer %.2f, bridge+feed %.2f, other %.2f; "
+                        + "bridge %.1f us per delivered message), load %.2f%n", runs, p50, p99,
+                        p99 < 5 ? "met" : "not met", max, cpu, ProcessStats.cores(), clientCpu, simCpu, bridgeCpu,
+                        otherCpu, bridgeUsPerMsg, ProcessStats.loadAverage());
                 out.printf("RESULT latency rate=%d achieved_rate=%.0f clients=%d codes=%d seconds=%s runs=%d "
-                        + "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f produced=%d expected=%d delivered=%d conflated=%d "
-                        + "drops=%d cpu_cores=%.2f cores=%d load=%.2f delivered_per_s=%.0f messages_per_drain=%.1f%n",
-                        rate, achieved, clients, codes, seconds(window), runs, p50, p99, max, produced, expected,
-                        delivered, conflated, drops, cpu, ProcessStats.cores(), ProcessStats.loadAverage(),
-                        deliveredRate, perDrain);
+                        + "client=%s p50_ms=%.3f p99_ms=%.3f max_ms=%.3f produced=%d expected=%d delivered=%d "
+                        + "conflated=%d drops=%d cpu_cores=%.2f client_cpu_cores=%.2f sim_cpu_cores=%.2f "
+                        + "bridge_cpu_cores=%.2f other_cpu_cores=%.2f bridge_us_per_msg=%.2f cores=%d load=%.2f "
+                        + "delivered_per_s=%.0f messages_per_drain=%.1f%n",
+                        rate, achieved, clients, codes, seconds(window), runs,
+                        f.string("client").strip().toLowerCase(java.util.Locale.ROOT), p50, p99, max, produced,
+                        expected, delivered, conflated, drops, cpu, clientCpu, simCpu, bridgeCpu, otherCpu,
+                        bridgeUsPerMsg, ProcessStats.cores(), ProcessStats.loadAverage(), deliveredRate, perDrain);
             } finally {
-                for (StreamClient c : sockets) {
-                    c.closeBlocking();
+                for (StreamConnection c : sockets) {
+                    c.disconnect();
                 }
             }
         }
@@ -178,7 +216,7 @@ public final class LatencyDriver implements Driver {
     }
 
     private static RunResult measure(RealtimeRig rig, Pacer pacer, Recorder recorder, int rate, Duration window,
-            int clients) throws InterruptedException {
+            int clients, ThreadSplit split) throws InterruptedException {
         FeedCounters fc = rig.feed().counters();
         // values replaced by newer ones, in the feed's listener queues or in the bridge's per-socket outboxes. The
         // bridge holds one feed listener per topic and fans it out to every socket, so a value conflated in the feed's
@@ -189,11 +227,13 @@ public final class LatencyDriver implements Driver {
         long messages0 = sc0.messages();
         long batches0 = sc0.batches();
         recorder.startRun();
+        Map<Long, ThreadCpu.Usage> threads0 = ThreadCpu.sample();
         long cpu0 = ProcessStats.cpuTimeNanos();
         long t0 = System.nanoTime();
         long produced = pacer.run(rate, window);
         long wall = System.nanoTime() - t0;
         long cpu = ProcessStats.cpuTimeNanos() - cpu0;
+        CpuSplit cpuSplit = split.between(threads0, ThreadCpu.sample(), cpu, wall);
         awaitQuiet(recorder);
         Recorder.Run run = recorder.endRun();
         StreamCounters sc = rig.bridge().streamCounters();
@@ -208,17 +248,81 @@ public final class LatencyDriver implements Driver {
         return new RunResult(produced, produced * 1e9 / wall, expected, delivered, conflated, dropped + lost,
                 run.unmatched(), Percentiles.at(run.latencies(), 0.50) / 1e6, Percentiles.at(run.latencies(), 0.99) / 1e6,
                 run.latencies().length == 0 ? Double.NaN : run.latencies()[run.latencies().length - 1] / 1e6,
-                cpu / (double) wall, delivered * 1e9 / wall, perDrain);
+                cpu / (double) wall, delivered * 1e9 / wall, perDrain, cpuSplit);
     }
 
     record RunResult(long produced, double achievedRate, long expected, long delivered, long conflated, long drops,
                      long unmatched, double p50Ms, double p99Ms, double maxMs, double cpuCores, double deliveredRate,
-                     double messagesPerDrain) {
+                     double messagesPerDrain, CpuSplit cpu) {
+        /** Bridge + feed CPU per message delivered during the window (backlog drained after it is not counted). */
+        double bridgeMicrosPerMessage() {
+            return deliveredRate == 0 ? Double.NaN : cpu.bridge() / deliveredRate * 1e6;
+        }
+
         String describe() {
             return String.format("%d trades (%.0f/s), %d of %d messages delivered (%.0f/s), %d conflated (latest value "
-                    + "wins), %d dropped/lost, p50 %.3f ms, p99 %.3f ms, max %.3f ms, CPU %.2f cores, %.1f messages "
-                    + "per socket drain", produced, achievedRate, delivered, expected, deliveredRate, conflated, drops,
-                    p50Ms, p99Ms, maxMs, cpuCores, messagesPerDrain);
+                    + "wins), %d dropped/lost, p50 %.3f ms, p99 %.3f ms, max %.3f ms, CPU %.2f cores (%s), %.1f "
+                    + "messages per socket drain", produced, achievedRate, delivered, expected, deliveredRate,
+                    conflated, drops, p50Ms, p99Ms, maxMs, cpuCores, cpu.describe(), messagesPerDrain);
+        }
+    }
+
+    /** Cores busy over a window by who used them; {@code other} is the process total minus the live Java threads. */
+    record CpuSplit(double clients, double simulator, double bridge, double other) {
+        String describe() {
+            return String.format("clients %.2f, simulator+pacer %.2f, bridge+feed %.2f, other %.2f", clients, simulator,
+                    bridge, other);
+        }
+    }
+
+    /** Sorts threads into clients, simulator (with the pacer) and bridge (the feed, the bridge, Jetty: the rest). */
+    static final class ThreadSplit {
+        private final StreamClients clients;
+        private final RealtimeRig rig;
+        private final long pacerThread;
+        private Map<Long, ThreadCpu.Usage> last = Map.of();
+
+        ThreadSplit(StreamClients clients, RealtimeRig rig, long pacerThread) {
+            this.clients = clients;
+            this.rig = rig;
+            this.pacerThread = pacerThread;
+        }
+
+        CpuSplit between(Map<Long, ThreadCpu.Usage> before, Map<Long, ThreadCpu.Usage> after, long processNanos,
+                long wallNanos) {
+            last = ThreadCpu.between(before, after);
+            long client = 0;
+            long sim = 0;
+            long bridge = 0;
+            for (Map.Entry<Long, ThreadCpu.Usage> e : last.entrySet()) {
+                switch (owner(e.getKey(), e.getValue().name())) {
+                    case "client" -> client += e.getValue().cpuNanos();
+                    case "simulator" -> sim += e.getValue().cpuNanos();
+                    default -> bridge += e.getValue().cpuNanos();
+                }
+            }
+            double w = wallNanos;
+            return new CpuSplit(client / w, sim / w, bridge / w, (processNanos - client - sim - bridge) / w);
+        }
+
+        private String owner(long id, String name) {
+            if (clients.isClientThread(id)) {
+                return "client";
+            }
+            if (id == pacerThread || rig.isSimulatorThread(id, name)) {
+                return "simulator";
+            }
+            return "bridge";
+        }
+
+        /** The busiest threads of the last window, one line each. */
+        String busiest(int n) {
+            StringBuilder b = new StringBuilder();
+            last.entrySet().stream()
+                    .sorted((x, y) -> Long.compare(y.getValue().cpuNanos(), x.getValue().cpuNanos())).limit(n)
+                    .forEach(e -> b.append(String.format("  %-40s %-9s %8.1f ms CPU%n", e.getValue().name(),
+                            owner(e.getKey(), e.getValue().name()), e.getValue().cpuNanos() / 1e6)));
+            return b.toString();
         }
     }
 

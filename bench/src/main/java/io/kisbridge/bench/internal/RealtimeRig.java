@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -27,13 +29,16 @@ public final class RealtimeRig implements AutoCloseable {
     private final RealtimeFeed feed;
     private final BridgeServer bridge;
     private final Path stateDir;
+    private final Set<Long> simulatorThreads;
 
-    private RealtimeRig(KisSimulator simulator, KisClient client, RealtimeFeed feed, BridgeServer bridge, Path stateDir) {
+    private RealtimeRig(KisSimulator simulator, KisClient client, RealtimeFeed feed, BridgeServer bridge, Path stateDir,
+            Set<Long> simulatorThreads) {
         this.simulator = simulator;
         this.client = client;
         this.feed = feed;
         this.bridge = bridge;
         this.stateDir = stateDir;
+        this.simulatorThreads = simulatorThreads;
     }
 
     /** {@code simulator} adjusts the simulator's builder; {@code options} the bridge's (ports 0, HTTPS off already). */
@@ -44,7 +49,15 @@ public final class RealtimeRig implements AutoCloseable {
     /** As {@link #start(UnaryOperator, UnaryOperator)} with a business clock shared by the simulator and the client. */
     public static RealtimeRig start(java.time.Clock clock, UnaryOperator<KisSimulator.Builder> simulator,
             UnaryOperator<BridgeOptions> options) {
+        Set<Long> before = liveThreadIds();
         KisSimulator sim = simulator.apply(KisSimulator.builder().clock(clock).marketAlwaysOpen(true)).start();
+        Set<Long> simThreads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            // shared pools (virtual-thread carriers, the common pool) are not the simulator's even if born now
+            if (!before.contains(t.threadId()) && !t.getName().startsWith("ForkJoinPool")) {
+                simThreads.add(t.threadId());
+            }
+        }
         Path state = null;
         KisClient client = null;
         try {
@@ -58,7 +71,7 @@ public final class RealtimeRig implements AutoCloseable {
             RealtimeFeed feed = RealtimeFeed.builder(client, true).build();
             BridgeServer bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(state).withPort(0)
                     .withHttpsPort(BridgeOptions.NO_HTTPS)), client, feed);
-            return new RealtimeRig(sim, client, feed, bridge, state);
+            return new RealtimeRig(sim, client, feed, bridge, state, Set.copyOf(simThreads));
         } catch (IOException | RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -79,6 +92,22 @@ public final class RealtimeRig implements AutoCloseable {
 
     public BridgeServer bridge() {
         return bridge;
+    }
+
+    /**
+     * Whether a live thread works for the simulator: one its start created (its HTTP and WebSocket servers' pools) or
+     * one of its named threads. Threads created later in those pools are not recognised (they count as the bridge's).
+     */
+    public boolean isSimulatorThread(long threadId, String name) {
+        return simulatorThreads.contains(threadId) || name.startsWith("sim-ws-") || name.startsWith("kis-sim-");
+    }
+
+    private static Set<Long> liveThreadIds() {
+        Set<Long> ids = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            ids.add(t.threadId());
+        }
+        return ids;
     }
 
     /** ws://127.0.0.1:PORT/v1/stream */

@@ -9,14 +9,10 @@ import org.java_websocket.handshake.ServerHandshake;
  * One {@code /v1/stream} client (Java-WebSocket: a reading thread of its own, like a separate browser tab would
  * have). Every text message goes to the handler on that thread, after {@code System.nanoTime()} is read.
  */
-public final class StreamClient extends WebSocketClient {
-    /** Receives a message and the nanoTime at which it arrived. */
-    public interface Handler {
-        void onMessage(String text, long receivedNanos);
-    }
-
+public final class StreamClient extends WebSocketClient implements StreamConnection {
     private final Handler handler;
     private final Consumer<String> onClose;
+    private volatile Thread readThread;
 
     public StreamClient(String url, Handler handler, Consumer<String> onClose) {
         super(URI.create(url));
@@ -25,12 +21,24 @@ public final class StreamClient extends WebSocketClient {
         setConnectionLostTimeout(0);
     }
 
+    @Override
     public void subscribe(String topic) {
         send("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\"}");
     }
 
     @Override
+    public void disconnect() throws InterruptedException {
+        closeBlocking();
+    }
+
+    /** The thread that reads this socket and calls the handler (known once the socket is open), or null. */
+    public Thread readThread() {
+        return readThread;
+    }
+
+    @Override
     public void onOpen(ServerHandshake handshake) {
+        readThread = Thread.currentThread(); // Java-WebSocket opens on the socket's reading thread
     }
 
     @Override
