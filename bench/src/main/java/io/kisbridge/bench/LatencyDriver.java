@@ -44,14 +44,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The clients ({@code --client}) are the load generator and share the two cores with the bridge, so they must cost
  * as little as possible, or they, not the bridge, become the bottleneck: a client that reads slower than the bridge
  * sends lets megabytes queue in the kernel's socket buffers (latencies of seconds) instead of the bridge skipping to
- * the newest value. The default, {@code jetty} ({@link io.kisbridge.bench.internal.JettyStreamClients}), is Jetty's
- * WebSocket client (the Jetty the bridge runs on): one selector thread and {@code --client-threads} pool threads (2)
- * for all sockets; at 10 k trades/s × 100 clients it used about 1.7 µs of client CPU per delivered message, at 1 k
- * (each message a read of its own, handed from the selector to a pool thread) about 9 µs. The others: {@code jdk}
- * (java.net.http.WebSocket on one shared HttpClient, whose 3 threads fall behind at 10 k trades/s × 100 clients:
- * seconds of latency) and {@code java-websocket} (a reading thread per socket, the driver's client until 2026-11-24,
- * kept so older figures can be reproduced). Each receives every message and decodes it into a String; what is timed
- * and counted is the same for all three.
+ * the newest value. The default, {@code java-websocket} ({@link io.kisbridge.bench.internal.JavaWebSocketClients}, a
+ * reading thread per socket, the driver's client from the start) keeps up best here: measured 2026-11-24 at 10 k
+ * trades/s × 100 clients it used ~1.1 cores for ~200 k messages/s and the bridge skipped to newest values as meant
+ * (p99 ~40 ms). {@code jetty} (Jetty's WebSocketClient, one selector and {@code --client-threads} pool threads for
+ * all sockets) costs less CPU per message (~1.7 µs at 10 k) but with only 3 threads falls behind at 10 k × 100:
+ * the backlog then waits in the kernel's socket buffers (p99 0.3–1.5 s), which measures the clients, not the
+ * bridge; at 1 k it gives p99 ~10 ms. {@code jdk} (java.net.http.WebSocket on one shared HttpClient) falls behind
+ * the same way (seconds). Each receives every message and decodes it into a String; what is timed and counted is
+ * the same for all three.
  */
 public final class LatencyDriver implements Driver {
     @Override
@@ -74,10 +75,10 @@ public final class LatencyDriver implements Driver {
                 .option("runs", "3", "measured runs (the report gives their median)")
                 .option("warmup", "5", "seconds of load before the first run, not measured")
                 .option("batch-window", "0ms", "the simulator's H0STCNT0 batching window (KIS-like: 20ms)")
-                .option("client", StreamClients.KINDS.get(0), "WebSocket client: jetty (Jetty's WebSocketClient, one "
-                        + "selector and --client-threads pool threads for all sockets; ~1.7 us/message at 10k x 100), "
-                        + "jdk (java.net.http.WebSocket, one shared HttpClient) or java-websocket (a reading thread "
-                        + "per socket; as figures before 2026-11-24)")
+                .option("client", StreamClients.KINDS.get(0), "WebSocket client: java-websocket (a reading thread "
+                        + "per socket), jetty (Jetty's WebSocketClient, one selector and --client-threads pool threads "
+                        + "for all sockets; cheaper per message but falls behind at 10k x 100) or jdk "
+                        + "(java.net.http.WebSocket, one shared HttpClient)")
                 .option("client-threads", "2", "pool threads shared by all jetty clients (besides its selector) or "
                         + "jdk clients (executor); fewer than the cores lets the clients fall behind the bridge")
                 .option("top-threads", "0", "also print the N busiest threads of each run (who used the CPU)");

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 public interface StreamClients extends AutoCloseable {
     /** The {@code --client} names, the default first. */
-    List<String> KINDS = List.of("jetty", "jdk", "java-websocket");
+    List<String> KINDS = List.of("java-websocket", "jetty", "jdk");
 
     /**
      * {@code jetty}: {@link JettyStreamClients} (Jetty's WebSocket client, a selector and {@code threads} pool threads
