@@ -21,9 +21,10 @@ import java.util.function.LongSupplier;
  * (same function, same bound arguments) share one load and its result for the cache TTL; current prices are
  * batched (see {@code PriceService}). Thread-safe.
  *
- * <p>A result up to {@link #SERVE_STALE_FOR} past its TTL is answered at once while one refresh runs
- * (stale-while-revalidate): a recalculation storm longer than the TTL would otherwise make every cell of an
- * expired code wait behind the rate limiter, and each wait lengthens the storm, which expires more codes.
+ * <p>A result up to {@link #SERVE_STALE_FOR} past its TTL that was asked within the last TTL is answered at once
+ * while one refresh runs (stale-while-revalidate): a recalculation storm longer than the TTL would otherwise make
+ * every cell of an expired code wait behind the rate limiter, and each wait lengthens the storm, which expires more
+ * codes. A result asked less often than once per TTL is loaded fresh.
  */
 public final class FunctionSet implements AutoCloseable {
     /** How long past its TTL a result may still be answered while it is being refreshed. */

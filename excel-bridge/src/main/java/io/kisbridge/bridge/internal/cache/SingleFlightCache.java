@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -17,15 +18,18 @@ import java.util.function.Supplier;
  * others (rate limits, timeouts) are forgotten at once so the next request tries again.
  *
  * <p>With a stale window (stale-while-revalidate), a value that expired less than {@code staleFor} ago is still
- * answered at once while one refresh runs in the background; the refreshed value replaces it when it lands. A
- * refresh that fails for a passing reason keeps the old value (the next request tries again) until the stale
- * window ends, after which requests wait for a load as without the window. Only values are served stale, never
- * failures.
+ * answered at once while one refresh runs in the background, but only for a key that was asked within the last TTL:
+ * one in demand (a recalculation storm, many cells or clients on one code), where waiting would pile requests up
+ * behind the refresh. A key asked less often than once per TTL (a sheet polled every 10 s) gets a fresh load, so a
+ * poller never sees the value of its previous poll. The refreshed value replaces the stale one when it lands. A
+ * refresh that fails for a passing reason keeps the old value (the next request tries again) until the stale window
+ * ends. Only values are served stale, never failures.
  */
 public final class SingleFlightCache<K, V> {
-    private record Entry<V>(CompletableFuture<V> future, long loadedAt, AtomicBoolean refreshing) {
+    private record Entry<V>(CompletableFuture<V> future, long loadedAt, AtomicBoolean refreshing,
+                            AtomicLong lastAsked) {
         Entry(CompletableFuture<V> future, long loadedAt) {
-            this(future, loadedAt, new AtomicBoolean());
+            this(future, loadedAt, new AtomicBoolean(), new AtomicLong(loadedAt));
         }
 
         boolean holdsValue() {
@@ -63,9 +67,13 @@ public final class SingleFlightCache<K, V> {
         while (true) {
             Entry<V> e = entries.get(key);
             if (e != null && !expired(e)) {
+                if (staleNanos > 0) {
+                    e.lastAsked().set(nanoTime.getAsLong());
+                }
                 return join(e.future());
             }
             if (e != null && servableStale(e)) {
+                e.lastAsked().set(nanoTime.getAsLong());
                 if (e.refreshing().compareAndSet(false, true)) {
                     startRefresh(key, e, loader);
                 }
@@ -108,7 +116,9 @@ public final class SingleFlightCache<K, V> {
     private void refresh(K key, Entry<V> stale, Supplier<V> loader) {
         try {
             V v = loader.get();
-            entries.replace(key, stale, new Entry<>(CompletableFuture.completedFuture(v), nanoTime.getAsLong()));
+            Entry<V> fresh = new Entry<>(CompletableFuture.completedFuture(v), nanoTime.getAsLong());
+            fresh.lastAsked().set(stale.lastAsked().get());
+            entries.replace(key, stale, fresh);
         } catch (RuntimeException | Error t) {
             if (cacheFailure.test(t)) {
                 entries.replace(key, stale, new Entry<>(CompletableFuture.failedFuture(t), nanoTime.getAsLong()));
@@ -131,7 +141,9 @@ public final class SingleFlightCache<K, V> {
     }
 
     private boolean servableStale(Entry<V> e) {
-        return staleNanos > 0 && e.holdsValue() && nanoTime.getAsLong() - e.loadedAt() < ttlNanos + staleNanos;
+        long now = nanoTime.getAsLong();
+        return staleNanos > 0 && e.holdsValue() && now - e.loadedAt() < ttlNanos + staleNanos
+                && now - e.lastAsked().get() < ttlNanos;
     }
 
     private static <V> V join(CompletableFuture<V> f) {

@@ -98,13 +98,20 @@ class SingleFlightCacheTest {
                 t -> t instanceof IllegalArgumentException);
     }
 
+    /** Asks for {@code key} 1.5 s after its load (a hit), then lets it expire: a key in demand, 1 s past its TTL. */
+    private void askAgainThenLetExpire(SingleFlightCache<String, String> swr, String key) {
+        now.addAndGet(Duration.ofMillis(1500).toNanos());
+        swr.get(key, () -> "not asked: the value is fresh");
+        now.addAndGet(Duration.ofMillis(1500).toNanos());
+    }
+
     @Test
     void answersAnExpiredValueAtOnceWhileASingleRefreshRuns() {
         List<Runnable> queued = new ArrayList<>();
         SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
         AtomicInteger loads = new AtomicInteger();
         assertThat(swr.get("k", () -> "v" + loads.incrementAndGet())).isEqualTo("v1");
-        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        askAgainThenLetExpire(swr, "k");
         assertThat(swr.get("k", () -> "v" + loads.incrementAndGet())).isEqualTo("v1");
         assertThat(swr.get("k", () -> "v" + loads.incrementAndGet())).isEqualTo("v1");
         assertThat(queued).hasSize(1);
@@ -120,7 +127,7 @@ class SingleFlightCacheTest {
         List<Runnable> queued = new ArrayList<>();
         SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
         swr.get("k", () -> "v1");
-        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        askAgainThenLetExpire(swr, "k");
         assertThat(swr.get("k", () -> {
             throw new IllegalStateException("rate limited");
         })).isEqualTo("v1");
@@ -136,7 +143,7 @@ class SingleFlightCacheTest {
         List<Runnable> queued = new ArrayList<>();
         SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
         swr.get("k", () -> "v1");
-        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        askAgainThenLetExpire(swr, "k");
         swr.get("k", () -> {
             throw new IllegalArgumentException("delisted");
         });
@@ -149,7 +156,21 @@ class SingleFlightCacheTest {
         List<Runnable> queued = new ArrayList<>();
         SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
         swr.get("k", () -> "v1");
-        now.addAndGet(Duration.ofSeconds(32).toNanos());
+        for (int second = 1; second < 32; second++) { // asked every second; the one refresh never lands
+            now.addAndGet(Duration.ofSeconds(1).toNanos());
+            assertThat(swr.get("k", () -> "not loaded in this thread")).isEqualTo("v1");
+        }
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(swr.get("k", () -> "v2")).isEqualTo("v2");
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
+    void aKeyAskedLessOftenThanOncePerTtlGetsAFreshValueNotTheOneFromItsLastAsking() {
+        List<Runnable> queued = new ArrayList<>();
+        SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
+        swr.get("k", () -> "v1");
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
         assertThat(swr.get("k", () -> "v2")).isEqualTo("v2");
         assertThat(queued).isEmpty();
     }
@@ -171,7 +192,7 @@ class SingleFlightCacheTest {
         List<Runnable> queued = new ArrayList<>();
         SingleFlightCache<String, String> swr = staleWhileRevalidate(queued);
         swr.get("k", () -> "v1");
-        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        askAgainThenLetExpire(swr, "k");
         swr.get("k", () -> "from before the order");
         swr.invalidateAll();
         queued.remove(0).run();
