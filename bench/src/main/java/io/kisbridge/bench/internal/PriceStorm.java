@@ -125,7 +125,8 @@ public final class PriceStorm {
         Path script = dir.resolve("storm.lua");
         Files.writeString(script, wrkScript(codes, expectedPrices, cells, threads, dir));
         long start = System.nanoTime();
-        Process p = wrk.start(bridgeUrl, script, threads, Math.max(concurrency, threads), (int) CELL_TIMEOUT.toSeconds());
+        Process p = wrk.start(bridgeUrl, script, threads, Math.max(concurrency, threads),
+                (int) CELL_TIMEOUT.toSeconds());
         long deadline = start + CELL_TIMEOUT.toNanos();
         long[] totals = new long[3];
         try {

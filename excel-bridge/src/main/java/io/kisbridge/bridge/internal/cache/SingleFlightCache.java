@@ -67,13 +67,11 @@ public final class SingleFlightCache<K, V> {
         while (true) {
             Entry<V> e = entries.get(key);
             if (e != null && !expired(e)) {
-                if (staleNanos > 0) {
-                    e.lastAsked().set(nanoTime.getAsLong());
-                }
+                noteAsked(e);
                 return join(e.future());
             }
             if (e != null && servableStale(e)) {
-                e.lastAsked().set(nanoTime.getAsLong());
+                noteAsked(e);
                 if (e.refreshing().compareAndSet(false, true)) {
                     startRefresh(key, e, loader);
                 }
@@ -138,6 +136,16 @@ public final class SingleFlightCache<K, V> {
 
     private boolean expired(Entry<V> e) {
         return e.loadedAt() != Long.MAX_VALUE && nanoTime.getAsLong() - e.loadedAt() >= ttlNanos;
+    }
+
+    /** Records a request; written at most every TTL/8 per key, so that hot keys are not one contended store each. */
+    private void noteAsked(Entry<V> e) {
+        if (staleNanos > 0) {
+            long now = nanoTime.getAsLong();
+            if (now - e.lastAsked().get() > ttlNanos / 8) {
+                e.lastAsked().set(now);
+            }
+        }
     }
 
     private boolean servableStale(Entry<V> e) {

@@ -87,6 +87,9 @@ class PriceServiceTest {
                     }
                     answers.add(cells.submit(() -> prices.price(code)));
                 }
+                // the last ten cells have joined: the open batch reached 30 and is closed, still unsent
+                await().until(() -> prices.pendingCodes() == 0
+                        && kis.codesPerCall.size() == PriceService.MAX_CALLS_IN_FLIGHT);
             } finally {
                 kis.release.countDown();
             }
