@@ -91,7 +91,7 @@ class TokenManagerTest {
         clock.advance(Duration.ofSeconds(20));
         fake.once(PRICE, r -> json(500, "{\"rt_cd\":\"1\",\"msg_cd\":\"EGW00121\",\"msg1\":\"유효하지 않은 token 입니다.\"}"));
         c.currentPrice("005930");
-        assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(40));
+        assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(41)); // the minute and a second of slack
         assertThat(fake.count("/oauth2/tokenP")).isEqualTo(2);
         assertThat(lastAuthorization()).isEqualTo("Bearer eyJ.TOKEN-2");
     }
@@ -119,7 +119,7 @@ class TokenManagerTest {
         assertThat(clock.sleeps).isEmpty();
         assertThat(fake.count("/oauth2/tokenP")).isEqualTo(2);
         assertThat(lastAuthorization()).isEqualTo("Bearer eyJ.TOKEN-1");
-        clock.advance(Duration.ofSeconds(31)); // expired: a new token, the minute since the last request has passed
+        clock.advance(Duration.ofSeconds(32)); // expired: a new token, a minute (and a second) after the last request
         c.currentPrice("005930");
         assertThat(clock.sleeps).isEmpty();
         assertThat(fake.count("/oauth2/tokenP")).isEqualTo(3);
@@ -131,7 +131,26 @@ class TokenManagerTest {
         fake.once("/oauth2/tokenP", r -> json(403, "{\"error_code\":\"EGW00133\",\"error_description\":\"접근토큰 발급 잠시 후 다시 시도하세요(1분당 1회)\"}"));
         client().currentPrice("005930");
         assertThat(fake.count("/oauth2/tokenP")).isEqualTo(2);
-        assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(60));
+        assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(61));
+    }
+
+    @Test
+    void anEarlyRenewalRefusedAsTooFrequentKeepsTheCurrentTokenWithoutWaiting() {
+        fake.always("/oauth2/tokenP", r -> json(200, "{\"access_token\":\"eyJ.TOKEN-" + issued.incrementAndGet()
+                + "\",\"expires_in\":120}"));
+        KisClient c = client();
+        c.currentPrice("005930");
+        clock.advance(Duration.ofSeconds(61)); // inside the renewal margin; KIS counts an issuance we did not see
+        fake.once("/oauth2/tokenP", r -> json(403, "{\"error_code\":\"EGW00133\",\"error_description\":\"1분당 1회\"}"));
+        c.currentPrice("005930");
+        c.currentPrice("005930");
+        assertThat(clock.sleeps).isEmpty();
+        assertThat(fake.count("/oauth2/tokenP")).isEqualTo(2);
+        assertThat(lastAuthorization()).isEqualTo("Bearer eyJ.TOKEN-1");
+        clock.advance(Duration.ofSeconds(61)); // expired: a new token, a minute and a second after the refusal
+        c.currentPrice("005930");
+        assertThat(clock.sleeps).isEmpty();
+        assertThat(lastAuthorization()).isEqualTo("Bearer eyJ.TOKEN-2");
     }
 
     @Test

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class TokenManager implements TokenSource {
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
     static final Duration MIN_INTERVAL = Duration.ofSeconds(60);
+    /** Added to the minute: KIS times a request when it arrives, a little after we noted sending it. */
+    static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
     private static final Map<Path, Instant> LAST_ISSUANCE = new ConcurrentHashMap<>();
 
@@ -84,6 +86,9 @@ public final class TokenManager implements TokenSource {
                 // minute would stall every call for nothing: the token still works until it expires.
                 renewalDeferredUntil = now().plus(minuteRuleWait());
                 return t.accessToken();
+            }
+            if (t != null && now().isBefore(t.expiresAt())) {
+                return renewAheadOfExpiry(t).accessToken();
             }
             return issueAndStore().accessToken();
         } finally {
@@ -150,12 +155,34 @@ public final class TokenManager implements TokenSource {
         return now.isBefore(renewalDeferredUntil) && now.isBefore(t.expiresAt());
     }
 
-    private CachedToken issueAndStore() {
-        CachedToken t = issueRespectingMinuteRule();
+    /**
+     * A renewal while the current token still works: if KIS answers EGW00133 (another process asked within the minute,
+     * or its clock is a little behind ours) the current token is kept, and no call waits out the minute for it.
+     */
+    private CachedToken renewAheadOfExpiry(CachedToken stillValid) {
+        try {
+            return store(issue());
+        } catch (KisApiException e) {
+            if (!ResponseMapper.TOKEN_TOO_FREQUENT.equals(e.msgCd())) {
+                throw new KisAuthException(e.msgCd(), "KIS refused to issue an access token: " + e.msgCd() + " "
+                        + e.msg1() + " (check KIS_APP_KEY / KIS_APP_SECRET and KIS_ENV)", e);
+            }
+            LOG.info("KIS answered EGW00133 to an early renewal; keeping the current token until it expires");
+            LAST_ISSUANCE.put(cache.file(), now());
+            renewalDeferredUntil = now().plus(MIN_INTERVAL);
+            return stillValid;
+        }
+    }
+
+    private CachedToken store(CachedToken t) {
         current = t;
         renewalDeferredUntil = Instant.MIN;
         cache.write(t);
         return t;
+    }
+
+    private CachedToken issueAndStore() {
+        return store(issueRespectingMinuteRule());
     }
 
     private CachedToken issueRespectingMinuteRule() {
@@ -191,7 +218,7 @@ public final class TokenManager implements TokenSource {
         if (last == null) {
             return Duration.ZERO;
         }
-        Duration wait = Duration.between(now(), last.plus(MIN_INTERVAL));
+        Duration wait = Duration.between(now(), last.plus(MIN_INTERVAL).plus(CLOCK_SLACK));
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
