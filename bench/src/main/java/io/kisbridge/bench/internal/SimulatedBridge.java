@@ -12,10 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * The in-process simulator (wall clock, market open, no automatic ticks so prices stay checkable), a KisClient for
@@ -74,7 +72,7 @@ public final class SimulatedBridge implements AutoCloseable {
                 client.close();
             }
             sim.close();
-            deleteTree(state);
+            RealtimeRig.deleteTree(state);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -102,17 +100,6 @@ public final class SimulatedBridge implements AutoCloseable {
         bridge.close();
         client.close();
         sim.close();
-        deleteTree(stateDir);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp directory is harmless
-        }
+        RealtimeRig.deleteTree(stateDir);
     }
 }

@@ -7,8 +7,6 @@ import io.kisbridge.bridge.ScriptBoard;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code script:NAME} topics of /v1/stream: every publication of NAME on the {@link ScriptBoard} as
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ScriptTopics implements AutoCloseable {
     static final String PREFIX = "script:";
-    private static final Logger LOG = LoggerFactory.getLogger(ScriptTopics.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ScriptBoard board;
@@ -52,7 +49,7 @@ final class ScriptTopics implements AutoCloseable {
                 board.latest(name).ifPresent(p -> send.accept(data(topic, p)));
             }
             case "unsubscribe" -> {
-                closeQuietly(mine.remove(topic));
+                StreamHub.closeQuietly(mine.remove(topic));
                 send.accept(status(topic, "unsubscribed", ""));
             }
             default -> send.accept(status(topic, "error", "op must be subscribe or unsubscribe"));
@@ -63,7 +60,7 @@ final class ScriptTopics implements AutoCloseable {
     void release(String sessionId) {
         Map<String, AutoCloseable> mine = bySession.remove(sessionId);
         if (mine != null) {
-            mine.values().forEach(ScriptTopics::closeQuietly);
+            mine.values().forEach(StreamHub::closeQuietly);
         }
     }
 
@@ -83,17 +80,6 @@ final class ScriptTopics implements AutoCloseable {
         o.put("status", status);
         o.put("detail", detail);
         return o.toString();
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception e) {
-            LOG.debug("closing a script topic: {}", e.toString());
-        }
     }
 
     @Override

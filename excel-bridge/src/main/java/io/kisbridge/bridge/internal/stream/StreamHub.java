@@ -168,14 +168,15 @@ public final class StreamHub implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    /** Closes a subscription or a script topic's listener; a failure only matters for the debug log. */
+    static void closeQuietly(AutoCloseable c) {
         if (c == null) {
             return;
         }
         try {
             c.close();
         } catch (Exception e) {
-            LOG.debug("closing a subscription: {}", e.toString());
+            LOG.debug("closing {}: {}", c, e.toString());
         }
     }
 
