@@ -164,14 +164,18 @@ public final class TokenManager implements TokenSource {
             return store(issue());
         } catch (KisApiException e) {
             if (!ResponseMapper.TOKEN_TOO_FREQUENT.equals(e.msgCd())) {
-                throw new KisAuthException(e.msgCd(), "KIS refused to issue an access token: " + e.msgCd() + " "
-                        + e.msg1() + " (check KIS_APP_KEY / KIS_APP_SECRET and KIS_ENV)", e);
+                throw refused(e);
             }
             LOG.info("KIS answered EGW00133 to an early renewal; keeping the current token until it expires");
             LAST_ISSUANCE.put(cache.file(), now());
             renewalDeferredUntil = now().plus(MIN_INTERVAL);
             return stillValid;
         }
+    }
+
+    private static KisAuthException refused(KisApiException e) {
+        return new KisAuthException(e.msgCd(), "KIS refused to issue an access token: " + e.msgCd() + " " + e.msg1()
+                + " (check KIS_APP_KEY / KIS_APP_SECRET and KIS_ENV)", e);
     }
 
     private CachedToken store(CachedToken t) {
@@ -191,8 +195,7 @@ public final class TokenManager implements TokenSource {
             return issue();
         } catch (KisApiException e) {
             if (!ResponseMapper.TOKEN_TOO_FREQUENT.equals(e.msgCd())) {
-                throw new KisAuthException(e.msgCd(), "KIS refused to issue an access token: " + e.msgCd() + " "
-                        + e.msg1() + " (check KIS_APP_KEY / KIS_APP_SECRET and KIS_ENV)", e);
+                throw refused(e);
             }
             // Someone else (another process) issued within the last minute: wait it out once.
             LOG.warn("KIS answered EGW00133 (one token per minute); waiting {} s before asking again",
