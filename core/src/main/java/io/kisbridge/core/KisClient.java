@@ -40,6 +40,7 @@ public final class KisClient implements AutoCloseable {
     private final TokenManager tokens;
     private final AuthKeys authKeys;
     private final RestExecutor executor;
+    private final RateLimiter limiter;
 
     private KisClient(Builder b) {
         this.config = b.config;
@@ -47,6 +48,7 @@ public final class KisClient implements AutoCloseable {
         this.transport = b.transport != null ? b.transport : new JdkHttpTransport(Duration.ofSeconds(5));
         RateLimiter limiter = b.rateLimiter != null ? b.rateLimiter
                 : RateLimiter.shared(Mask.keyId(config.appKey()), config.environment().id(), config.requestsPerSecond());
+        this.limiter = limiter;
         Gateway gateway = new Gateway(config, transport, limiter, b.sleeper, b.timeout);
         this.tokens = new TokenManager(config, gateway, b.sleeper);
         this.authKeys = new AuthKeys(config, gateway);
@@ -264,6 +266,11 @@ public final class KisClient implements AutoCloseable {
     /** Revokes the access token (POST /oauth2/revokeP) and deletes the cache file. */
     public void revokeToken() {
         tokens.revoke();
+    }
+
+    /** The rate limiter this client's calls go through (shared by every client of the app key in the JVM). */
+    public RateLimiter rateLimiter() {
+        return limiter;
     }
 
     /** Where the access token is cached (for diagnostics; the file is readable only by the user). */

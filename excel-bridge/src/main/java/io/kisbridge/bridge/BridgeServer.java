@@ -7,6 +7,7 @@ import io.kisbridge.bridge.internal.addin.WebAssets;
 import io.kisbridge.bridge.internal.http.BridgeKey;
 import io.kisbridge.bridge.internal.orders.OrderDesk;
 import io.kisbridge.bridge.internal.orders.OrderRoutes;
+import io.kisbridge.bridge.internal.status.StatusReport;
 import io.kisbridge.bridge.internal.stream.StreamHub;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.bridge.internal.http.Routes;
@@ -47,6 +48,7 @@ public final class BridgeServer implements AutoCloseable {
     private final ScriptBoard board = new ScriptBoard();
     private final OrderDesk desk;
     private final ScriptHost scripts;
+    private final StatusReport status;
     private final LocalCertificates certificates;
     private final ServerConnector[] httpsConnector = new ServerConnector[1];
     private final Javalin app;
@@ -72,6 +74,8 @@ public final class BridgeServer implements AutoCloseable {
             stream.close();
             throw e;
         }
+        this.status = new StatusReport(client, feed, functions, stream::counters, scripts, desk::armed,
+                java.util.List.of(bridgeKeyText(key)));
         this.app = createApp(options, client, functions, key);
     }
 
@@ -109,6 +113,7 @@ public final class BridgeServer implements AutoCloseable {
             }
             s.functions.close();
             s.stream.close();
+            s.status.close();
             throw e;
         }
         LOG.info("bridge listening on {}{} ({})", s.url(), s.certificates == null ? "" : " and " + s.httpsUrl(),
@@ -133,6 +138,7 @@ public final class BridgeServer implements AutoCloseable {
         });
         j.before(security::check);
         j.get("/health", routes::health);
+        j.get("/v1/status", status::serve);
         j.get("/v1/functions", routes::functionList);
         String functionsJson = AddinMetadata.functionsJson(fns).toPrettyString();
         j.get("/addin/functions.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(functionsJson));
@@ -141,6 +147,7 @@ public final class BridgeServer implements AutoCloseable {
         j.get("/", ctx -> assets(web).serve(ctx, "index.html"));
         j.get("/js/<path>", ctx -> assets(web).serve(ctx, "js/" + ctx.pathParam("path")));
         j.get("/css/<path>", ctx -> assets(web).serve(ctx, "css/" + ctx.pathParam("path")));
+        j.get("/vendor/<path>", ctx -> assets(web).serve(ctx, "vendor/" + ctx.pathParam("path")));
         j.get("/addin/<path>", ctx -> assets(web).serve(ctx, "addin/" + ctx.pathParam("path")));
         j.get("/v1/fn/{name}", routes::fn);
         j.get("/v1/fn/{name}/<args>", routes::fn);
@@ -169,6 +176,14 @@ public final class BridgeServer implements AutoCloseable {
                 .json(java.util.Map.of("error", java.util.Map.of("kind", "refused", "message", e.getMessage(),
                         "status", e.getStatus()))));
         return j;
+    }
+
+    private static String bridgeKeyText(BridgeKey key) {
+        try {
+            return java.nio.file.Files.readString(key.file()).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading the bridge key just written", e);
+        }
     }
 
     /** The desk as scripts see it: same arming, limits and idempotency store as POST /v1/orders. */
@@ -332,6 +347,7 @@ public final class BridgeServer implements AutoCloseable {
             }
         }
         app.stop();
+        status.close();
         stream.close();
         functions.close();
     }

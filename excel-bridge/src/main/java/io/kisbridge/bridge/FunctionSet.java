@@ -35,6 +35,9 @@ public final class FunctionSet implements AutoCloseable {
     private final PriceService prices;
     private final SingleFlightCache<String, FnResult> results;
     private final ScriptBoard board;
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder loads = new java.util.concurrent.atomic.LongAdder();
+    private final RecentFailures failures = new RecentFailures(FunctionStats.RECENT_FAILURES);
 
     private FunctionSet(KisClient client, Duration ttl, Duration batchWindow, LongSupplier nanoTime,
                         ScriptBoard board) {
@@ -80,13 +83,38 @@ public final class FunctionSet implements AutoCloseable {
      *                         (a {@code KisException}); {@code internal.ErrorMapping} turns both into answers
      */
     public FnResult invoke(String name, List<String> args, Map<String, String> named) {
+        try {
+            return invokeCounted(name, args, named);
+        } catch (RuntimeException e) {
+            failures.add(name, args, named, e);
+            throw e;
+        }
+    }
+
+    /** Cache hits, loads and the recent failures since start (GET /v1/status). */
+    public FunctionStats stats() {
+        return new FunctionStats(hits.sum(), loads.sum(), failures.snapshot());
+    }
+
+    private FnResult invokeCounted(String name, List<String> args, Map<String, String> named) {
         CellFunction fn = find(name).orElseThrow(() -> BridgeException.badInput("unknown function '" + name
                 + "'; functions are " + String.join(", ", byName.keySet())));
         Map<String, String> bound = ArgBinder.bind(fn, args, named);
         if (fn.name().equals(ScriptFunction.NAME)) {
             return fn.invoker().invoke(bound); // the board is its own cache and changes at any time
         }
-        return results.get(fn.name() + bound, () -> fn.invoker().invoke(bound));
+        Thread caller = Thread.currentThread();
+        boolean[] loadedHere = {false}; // a stale refresh runs the loader on another thread: not this call's load
+        try {
+            return results.get(fn.name() + bound, () -> {
+                if (Thread.currentThread() == caller) {
+                    loadedHere[0] = true;
+                }
+                return fn.invoker().invoke(bound);
+            });
+        } finally {
+            (loadedHere[0] ? loads : hits).increment();
+        }
     }
 
     /** Drops cached results (after an order, so BALANCE, CASH and EXECUTIONS show it at once). */

@@ -42,6 +42,7 @@ public final class RateLimiter {
     private final ArrayDeque<Long> recentReleases = new ArrayDeque<>();
     private int inFlight;
     private long nextStart = Long.MIN_VALUE;
+    private final java.util.concurrent.atomic.AtomicLong granted = new java.util.concurrent.atomic.AtomicLong();
 
     public RateLimiter(int permitsPerWindow, Duration window, Ticker ticker) {
         if (permitsPerWindow <= 0) {
@@ -69,6 +70,11 @@ public final class RateLimiter {
         return permits;
     }
 
+    /** Permits handed out since this limiter was made: the calls sent under it (a status page samples it). */
+    public long permitsGranted() {
+        return granted.get();
+    }
+
     /** Blocks until a call may start; close the permit when its answer (or failure) has arrived. */
     public Permit acquire() throws InterruptedException {
         lock.lockInterruptibly();
@@ -87,6 +93,7 @@ public final class RateLimiter {
                     waitNanos = nextStart - now;
                 } else {
                     inFlight++;
+                    granted.incrementAndGet();
                     nextStart = now + spacingNanos;
                     return new Permit(now);
                 }

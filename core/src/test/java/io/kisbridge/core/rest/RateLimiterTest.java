@@ -104,4 +104,13 @@ class RateLimiterTest {
         assertThat(RateLimiter.shared("key-id-2", "real", 20)).isNotSameAs(a);
         assertThat(a.permitsPerWindow()).isEqualTo(20);
     }
+
+    @Test
+    @Timeout(30)
+    void countsEveryPermitItHandsOut() throws Exception {
+        RateLimiter limiter = new RateLimiter(PERMITS, WINDOW, ticker);
+        assertThat(limiter.permitsGranted()).isZero();
+        hammer(limiter, 4, 7);
+        assertThat(limiter.permitsGranted()).isEqualTo(7);
+    }
 }

@@ -17,10 +17,14 @@ import java.util.TreeMap;
  * {@code ${VERSION}} the add-in version.
  */
 public final class WebAssets {
-    private static final List<String> FILES = List.of(
-            "index.html", "js/dashboard.js", "js/price-chart.js", "css/bridge.css",
+    static final List<String> FILES = List.of(
+            "index.html", "css/bridge.css", "css/dashboard.css", "js/dashboard.js", "js/market-chart.js",
+            "js/watchlist.js", "js/order-book.js", "js/fills.js",
             "addin/taskpane.html", "addin/js/bridge-client.js", "addin/js/functions.js",
-            "addin/js/streaming.js", "addin/js/taskpane.js", "addin/icon-32.png", "addin/icon-80.png");
+            "addin/js/streaming.js", "addin/js/status-view.js", "addin/js/taskpane.js", "addin/icon-32.png",
+            "addin/icon-80.png",
+            // unpacked from the ECharts WebJar at build time (excel-bridge/pom.xml)
+            "vendor/echarts/echarts.min.js", "vendor/echarts/LICENSE");
     private static final String MANIFEST_TEMPLATE = "addin/manifest.template.xml";
 
     private final Map<String, byte[]> files = new TreeMap<>();
@@ -70,6 +74,8 @@ public final class WebAssets {
             return "text/css; charset=utf-8";
         } else if (p.endsWith(".png")) {
             return "image/png";
+        } else if (p.endsWith("LICENSE")) {
+            return "text/plain; charset=utf-8";
         }
         return "application/octet-stream";
     }
