@@ -1,84 +1,161 @@
-/* Dashboard at /: live prices of a few codes over /v1/stream, a chart of the first, the feed status. */
+/*
+ * Dashboard at /: wires the watchlist, the chart, the order book, the fills and the bridge's status view to the
+ * bridge (BridgeClient for QUOTES/MINUTES/HISTORY over /v1/batch, StreamManager for /v1/stream, StatusView for
+ * /v1/status). Each panel is its own module; this file only decides what feeds what.
+ */
 (function (root) {
     'use strict';
     var NS = root.KisAddin;
     var doc = root.document;
-    var params = new URLSearchParams(root.location.search);
-    var codes = (params.get('codes') || '005930,000660,035420,005380,035720').split(',')
-        .map(function (c) { return c.trim(); }).filter(Boolean);
-    var body = doc.querySelector('#prices tbody');
-    var chart = new NS.PriceChart(doc.getElementById('chart'), 120);
-    doc.getElementById('chart-code').textContent = codes[0];
+    var client = new NS.BridgeClient({});
+    var selected = null;
+    var unwatchBook = null;
+    var bridgeNow = null; // the bridge's clock (GET /v1/status "at"): a period ends on its today, not the browser's
 
-    function cell(code, name) {
-        return doc.getElementById(name + '-' + code);
+    function $(id) {
+        return doc.getElementById(id);
     }
 
-    codes.forEach(function (code) {
-        var tr = doc.createElement('tr');
-        tr.id = 'row-' + code;
-        ['code', 'price', 'change', 'volume', 'time'].forEach(function (name) {
-            var td = doc.createElement('td');
-            td.id = name + '-' + code;
-            td.className = name;
-            td.textContent = name === 'code' ? code : '…';
-            tr.appendChild(td);
-        });
-        body.appendChild(tr);
-    });
-
-    function showPrice(code, price) {
-        var td = cell(code, 'price');
-        td.textContent = Number(price).toLocaleString('en-US');
-        td.dataset.value = String(price);
-        if (code === codes[0]) {
-            chart.add(Number(price));
-        }
+    function ymd(d) {
+        return d.toISOString().slice(0, 10).replace(/-/g, '');
     }
 
-    var status = doc.getElementById('feed-status');
-    var detail = doc.getElementById('feed-detail');
+    var chart = new NS.MarketChart($('chart'));
+    var book = new NS.OrderBook($('book-rows'));
+    var fills = new NS.Fills($('fill-rows'));
+    var watchlist = null;
+
     var stream = new NS.StreamManager({
         onFeedState: function (state, why) {
-            status.textContent = state;
-            status.dataset.state = state;
-            detail.textContent = why && why !== state ? why : '';
+            $('feed-status').textContent = state;
+            $('feed-status').dataset.state = state;
+            $('feed-detail').textContent = why && why !== state ? why : '';
         }
     });
 
-    codes.forEach(function (code) {
-        stream.subscribe('trade:' + code, {
-            data: function (rec) {
-                if (rec.stck_prpr !== undefined) {
-                    showPrice(code, rec.stck_prpr);
-                }
-                if (rec.prdy_ctrt !== undefined) {
-                    var ch = cell(code, 'change');
-                    ch.textContent = rec.prdy_ctrt + '%';
-                    ch.className = 'change ' + (rec.prdy_ctrt > 0 ? 'up' : rec.prdy_ctrt < 0 ? 'down' : '');
-                }
-                if (rec.acml_vol !== undefined) {
-                    cell(code, 'volume').textContent = Number(rec.acml_vol).toLocaleString('en-US');
-                }
-                if (rec.stck_cntg_hour !== undefined) {
-                    cell(code, 'time').textContent = String(rec.stck_cntg_hour).replace(/(\d\d)(\d\d)(\d\d)/, '$1:$2:$3');
-                }
-            },
-            status: function (s) {
-                cell(code, 'time').textContent = s;
+    // ---- the chart: intraday (MINUTES) or daily (HISTORY over a period) ----
+
+    function loadChart() {
+        var code = selected;
+        var mode = $('chart-mode').value;
+        $('chart-code').textContent = code;
+        $('chart-note').textContent = 'loading…';
+        var call = mode === 'intraday'
+            ? client.call('MINUTES', [code]).then(function (t) { return NS.barsFromTable(t, 'time'); })
+            : client.call('HISTORY', [code, ymd(new Date((bridgeNow || Date.now()) - Number(mode) * 86400000))])
+                .then(function (t) { return NS.barsFromTable(t, 'date'); });
+        call.then(function (bars) {
+            if (code !== selected) {
+                return;
             }
+            chart.setBars(bars, mode === 'intraday', code + (mode === 'intraday' ? ' · today, 1 min' : ' · daily'));
+            $('chart-note').textContent = bars.length + ' bars';
+        }, function (e) {
+            $('chart-note').textContent = e.message;
         });
+    }
+
+    function select(code) {
+        selected = code;
+        watchlist.select(code);
+        $('book-code').textContent = code;
+        $('fills-code').textContent = code;
+        fills.filter(code);
+        loadChart();
+        if (unwatchBook) {
+            unwatchBook();
+        }
+        book.clear();
+        unwatchBook = stream.subscribe('book:' + code, {
+            data: function (rec) { book.show(rec); },
+            status: function (s) { book.clear(s); }
+        });
+    }
+
+    // ---- the watchlist: QUOTES once, MINUTES for the sparklines, then trades ----
+
+    function watch(codes) {
+        codes.forEach(function (code) {
+            client.call('MINUTES', [code]).then(function (t) {
+                watchlist.setSpark(code, NS.barsFromTable(t, 'time').map(function (b) { return b.c; }));
+            }, function () { watchlist.setSpark(code, []); });
+            stream.subscribe('trade:' + code, {
+                data: function (rec) {
+                    if (rec.stck_prpr === undefined) {
+                        return;
+                    }
+                    watchlist.update(code, {
+                        price: rec.stck_prpr, change: rec.prdy_vrss, pct: rec.prdy_ctrt, sign: rec.prdy_vrss_sign,
+                        volume: rec.acml_vol, time: rec.stck_cntg_hour
+                    });
+                    watchlist.extendSpark(code, rec.stck_prpr);
+                    if (code === selected) {
+                        chart.addTrade(rec.stck_prpr, rec.cntg_vol, rec.stck_cntg_hour);
+                    }
+                },
+                status: function (s) { watchlist.status(code, s); }
+            });
+        });
+        client.call('QUOTES', [codes.join(','), 'price,change,change_pct,change_sign,volume']).then(function (t) {
+            var h = t[0];
+            t.slice(1).forEach(function (r) {
+                var code = String(r[h.indexOf('code')]);
+                var cell = $('price-' + code);
+                if (cell && cell.dataset.value === undefined) { // a streamed trade is newer
+                    watchlist.update(code, {
+                        price: r[h.indexOf('price')], change: r[h.indexOf('change')],
+                        pct: r[h.indexOf('change_pct')], sign: r[h.indexOf('change_sign')], volume: r[h.indexOf('volume')]
+                    });
+                }
+            });
+        }, function (e) { $('watch-note').textContent = e.message; });
+    }
+
+    function start(choice) {
+        watchlist = new NS.Watchlist($('watch-rows'), choice.codes, select);
+        $('watch-source').textContent = { url: 'from the address', saved: 'saved in this browser',
+            hts: 'HTS group ' + (choice.group || ''), default: 'default list' }[choice.source];
+        $('watch-codes').value = choice.codes.join(',');
+        watch(choice.codes);
+        select(choice.codes[0]);
+        fills.filter(selected);
+        stream.subscribe('fills', {
+            data: function (rec) { fills.add(rec); },
+            status: function (s) { fills.status(s); }
+        });
+    }
+
+    // ---- controls ----
+
+    $('chart-mode').addEventListener('change', loadChart);
+    $('watch-save').addEventListener('click', function () {
+        var codes = NS.watchlistCodes.parse($('watch-codes').value);
+        if (codes.length) {
+            NS.watchlistCodes.save(codes);
+            root.location.search = ''; // reload with the saved list
+        }
+    });
+    $('watch-hts').addEventListener('click', function () {
+        NS.watchlistCodes.htsGroups(client).then(function (groups) {
+            if (!groups.length) {
+                throw new Error('no HTS watchlist groups');
+            }
+            return NS.watchlistCodes.htsGroup(client, groups[0].code);
+        }).then(function (codes) {
+            $('watch-codes').value = codes.join(',');
+            $('watch-note').textContent = 'loaded from HTS: Save to keep';
+        }, function (e) { $('watch-note').textContent = e.message; });
+    });
+    var keyInput = $('bridge-key');
+    keyInput.value = root.localStorage.getItem(NS.BRIDGE_KEY_STORAGE) || '';
+    $('save-key').addEventListener('click', function () {
+        root.localStorage.setItem(NS.BRIDGE_KEY_STORAGE, keyInput.value.trim());
+        status.refresh();
     });
 
-    // Prices right away (the stream only pushes on the next trade): one batched call for all codes.
-    var client = new NS.BridgeClient({});
-    codes.forEach(function (code) {
-        client.call('PRICE', [code]).then(function (p) {
-            if (cell(code, 'price').dataset.value === undefined) {
-                showPrice(code, p);
-            }
-        }, function (e) {
-            cell(code, 'price').textContent = e.message;
-        });
-    });
+    var status = new NS.StatusView($('bridge-status-view'), {
+        onStatus: function (s) { bridgeNow = Date.parse(s.at); }
+    }).start();
+    NS.watchlistCodes.choose(root.location.search, client).then(start);
+    NS.dashboard = { stream: stream, chart: chart, status: status, select: select };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

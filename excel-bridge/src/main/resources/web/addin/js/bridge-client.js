@@ -115,6 +115,8 @@
         });
     };
 
+    /** Where the bridge's pages keep the pasted bridge key (localStorage of the bridge's own origin). */
+    NS.BRIDGE_KEY_STORAGE = 'kisbridge.bridgeKey';
     NS.BridgeClient = BridgeClient;
     NS.cellError = cellError;
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -1,12 +1,12 @@
 /*
- * KIS Spreadsheet Bridge — task pane: bridge and feed status, trading arm/disarm, an order ticket.
+ * KIS Spreadsheet Bridge — task pane: the bridge's status view (status-view.js), trading arm/disarm, an order ticket.
  * The bridge key (X-Bridge-Key) is pasted once per bridge start from <state-dir>/bridge.key and kept in this
  * add-in's localStorage (same origin as the bridge: only the bridge's own pages can read it).
  */
 (function (root) {
     'use strict';
     var NS = root.KisAddin;
-    var KEY_STORAGE = 'kisbridge.bridgeKey';
+    var KEY_STORAGE = NS.BRIDGE_KEY_STORAGE;
     var doc = root.document;
 
     function $(id) {
@@ -110,15 +110,9 @@
         $('arm').onclick = function () { arm(true); };
         $('disarm').onclick = function () { arm(false); };
         $('ticket').addEventListener('submit', submitTicket);
-        var stream = NS.runtime ? NS.runtime.stream : null;
-        if (stream) {
-            var previous = stream.onFeedState;
-            stream.onFeedState = function (state, detail) {
-                previous(state, detail);
-                $('feed-status').textContent = state;
-                $('feed-status').dataset.state = state;
-            };
-            $('feed-status').textContent = stream.feedState;
+        if (NS.StatusView && $('bridge-status-view')) {
+            // feed, topics, call rate, errors and scripts (stop needs the key pasted above), as on the dashboard
+            new NS.StatusView($('bridge-status-view'), { bridgeKey: bridgeKey }).start();
         }
         refreshHealth();
         refreshTrading();

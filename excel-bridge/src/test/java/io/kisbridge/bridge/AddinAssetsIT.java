@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AddinAssetsIT {
     private static final Set<String> PARAM_TYPES = Set.of("string", "number", "boolean", "any");
     private static final List<String> PAGES = List.of("/", "/addin/taskpane.html", "/addin/js/bridge-client.js",
-            "/addin/js/streaming.js", "/addin/js/functions.js", "/addin/js/taskpane.js", "/js/dashboard.js",
-            "/js/price-chart.js", "/css/bridge.css", "/addin/manifest.xml");
+            "/addin/js/streaming.js", "/addin/js/functions.js", "/addin/js/status-view.js", "/addin/js/taskpane.js",
+            "/js/dashboard.js", "/js/market-chart.js", "/js/watchlist.js", "/js/order-book.js", "/js/fills.js",
+            "/css/bridge.css", "/css/dashboard.css", "/addin/manifest.xml");
     private static final String OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
     @TempDir
@@ -86,6 +87,25 @@ class AddinAssetsIT {
         assertThat(f.get("/addin/taskpane.html").body()).contains(OFFICE_JS);
         assertThat(f.get("/addin/../pom.xml").statusCode()).isIn(400, 404);
         assertThat(f.get("/addin/js/nope.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesEveryScriptAndStyleSheetThePagesNameAndTheChartLibraryFromItsOwnJar() {
+        Pattern local = Pattern.compile("(?:src|href)\\s*=\\s*\"(/[^\"]+\\.(?:js|css))\"");
+        for (String page : List.of("/", "/addin/taskpane.html")) {
+            Matcher m = local.matcher(f.get(page).body());
+            int found = 0;
+            while (m.find()) {
+                found++;
+                HttpResponse<String> r = f.get(m.group(1));
+                assertThat(r.statusCode()).as(m.group(1) + " named by " + page).isEqualTo(200);
+            }
+            assertThat(found).as(page).isGreaterThan(2);
+        }
+        HttpResponse<String> echarts = f.get("/vendor/echarts/echarts.min.js");
+        assertThat(echarts.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(echarts.body()).contains("echarts").hasSizeGreaterThan(500_000);
+        assertThat(f.get("/vendor/echarts/LICENSE").body()).contains("Apache License");
     }
 
     @Test

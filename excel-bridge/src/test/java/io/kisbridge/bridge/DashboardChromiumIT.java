@@ -8,6 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kisbridge.core.KisEnvironment;
+import io.kisbridge.core.realtime.RealtimeFeed;
+import io.kisbridge.simulator.DemoCredentials;
+import io.kisbridge.simulator.SimEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,47 +41,202 @@ import org.junit.jupiter.api.io.TempDir;
  * (--remote-debugging-port, a few lines of JSON over java.net.http.WebSocket), DOM checked, screenshot saved to
  * target/dashboard.png. Background networking, component updates and sync are off (the network is closed).
  */
-@Timeout(120)
+@Timeout(150)
 class DashboardChromiumIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void theDashboardShowsALivePriceAndAConnectedFeedInHeadlessChromium(@TempDir Path dir) throws Exception {
-        Optional<Path> chromium = ExternalTools.onPath("chromium", "chromium-browser", "google-chrome");
-        assumeTrue(chromium.isPresent(), "chromium is not installed: skipping the dashboard check"
-                + " (Debian/Ubuntu: apt-get install -y chromium)");
-        Path profile = Files.createDirectories(dir.resolve("profile"));
         try (BridgeFixture f = new BridgeFixture(dir.resolve("state"), KisEnvironment.REAL);
-                AutoCloseable ticks = ExternalTools.tickEvery100ms(f, "005930", "000660")) {
-            Process browser = new ProcessBuilder(chromium.get().toString(), "--headless", "--no-sandbox",
+                AutoCloseable ticks = ExternalTools.tickEvery100ms(f, "005930", "000660");
+                Browser b = Browser.open(dir, f.url("/?codes=005930,000660"), f.bridge.url())) {
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(b.cdp.eval("document.getElementById('feed-status').textContent")).isEqualTo("connected");
+                assertThat(b.cdp.eval("document.getElementById('price-005930').textContent")).matches("[0-9][0-9,]*");
+                assertThat(b.cdp.eval("document.getElementById('price-000660').textContent")).matches("[0-9][0-9,]*");
+                // a live update arrived over the stream (the trade time is filled only by /v1/stream)
+                assertThat(b.cdp.eval("document.getElementById('time-005930').textContent")).matches("\\d\\d:\\d\\d:\\d\\d");
+            });
+        }
+    }
+
+    /**
+     * The issue's "done": after the demo has run a few seconds the watchlist shows numbers and sparklines, the chart
+     * has the day's minute bars (more than the ticks seen), the book 10 levels a side, the status panel's topic count
+     * and call rate match GET /v1/status, the screenshot's chart area is drawn; a fill appears in the fills panel, and
+     * no secret is anywhere on the page.
+     */
+    @Test
+    void theDashboardShowsTheDaysBarsTheBookTheFillsAndTheBridgesOwnCountersWithoutASecret(@TempDir Path dir)
+            throws Exception {
+        try (BridgeFixture f = new BridgeFixture(dir.resolve("state"), KisEnvironment.REAL);
+                AutoCloseable ticks = ExternalTools.tickEvery100ms(f, "005930", "000660");
+                Browser b = Browser.open(dir, f.url("/?codes=005930,000660"), f.bridge.url())) {
+            Cdp cdp = b.cdp;
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(cdp.eval("document.getElementById('price-000660').textContent")).matches("[0-9][0-9,]*");
+                assertThat(cdp.eval("document.getElementById('pct-005930').textContent")).matches("[+-]?[0-9.]+%");
+                assertThat(cdp.eval("document.getElementById('volume-005930').textContent")).matches("[0-9][0-9,]*");
+                assertThat(cdp.eval("document.getElementById('price-005930').className")).containsPattern("up|down|flat");
+                assertThat(intOf(cdp.eval("document.querySelector('#spark-000660 .spark-chart').dataset.points")))
+                        .isGreaterThan(30);
+                // today's bars from the minute API (09:00 to the simulator's 10:00), not only the minutes of the ticks
+                int bars = intOf(cdp.eval("document.getElementById('chart').dataset.bars"));
+                assertThat(intOf(cdp.eval("document.getElementById('chart').dataset.ticks"))).isPositive();
+                assertThat(bars).isGreaterThan(30)
+                        .isGreaterThan(intOf(cdp.eval("document.getElementById('chart').dataset.tickMinutes")));
+                assertThat(cdp.eval("document.getElementById('book-rows').dataset.asks")).isEqualTo("10");
+                assertThat(cdp.eval("document.getElementById('book-rows').dataset.bids")).isEqualTo("10");
+                assertThat(cdp.eval("document.querySelectorAll('#book-rows tr').length")).isEqualTo("20");
+            });
+
+            // the status panel shows what GET /v1/status says (the page polls it every two seconds)
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                JsonNode page = JSON.readTree(cdp.eval("JSON.stringify({reg: document.getElementById('sv-topics')"
+                        + ".dataset.registrations, end: document.getElementById('sv-rate').dataset.endSecond,"
+                        + " last: document.getElementById('sv-rate').dataset.lastMinute})"));
+                JsonNode st = JSON.readTree(f.get("/v1/status").body());
+                // trade:005930, trade:000660, book:005930 and fills
+                assertThat(st.path("topics").path("registrations").asInt()).isEqualTo(4);
+                assertThat(page.path("reg").asText()).isEqualTo("4");
+                long pageEnd = page.path("end").asLong();
+                long pageLastMinute = page.path("last").asLong();
+                JsonNode per = st.path("calls").path("perSecond");
+                long behind = st.path("calls").path("endSecond").asLong() - pageEnd;
+                assertThat(behind).isBetween(0L, 200L);
+                long sum = 0;
+                for (int i = per.size() - 1 - (int) behind, n = 0; n < 60; i--, n++) {
+                    sum += per.get(i).asLong();
+                }
+                assertThat(pageLastMinute).isPositive().isEqualTo(sum);
+            });
+
+            // a fill placed in the simulator appears in the fills panel, the account masked
+            String key = f.bridgeKey();
+            assertThat(f.post("/v1/trading", "{\"armed\":true}", "X-Bridge-Key", key).statusCode()).isEqualTo(200);
+            assertThat(f.post("/v1/orders", "{\"code\":\"005930\",\"side\":\"buy\",\"qty\":3,\"price\":0}",
+                    "X-Bridge-Key", key, "Idempotency-Key", "dashboard-fill").statusCode()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(cdp.eval("document.getElementById('fill-rows').dataset.count")).isEqualTo("1");
+                assertThat(cdp.eval("document.getElementById('fill-rows').innerText"))
+                        .contains("005930").contains("buy").contains("****-");
+            });
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(cdp.eval("document.getElementById('sv-trading').textContent")).isEqualTo("ARMED"));
+
+            byte[] png = Base64.getDecoder().decode(cdp.call("Page.captureScreenshot", Map.of("format", "png"))
+                    .path("data").asText());
+            Path shot = Path.of("target", "dashboard.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, png);
+            JsonNode rect = JSON.readTree(cdp.eval("JSON.stringify(document.getElementById('chart')"
+                    + ".getBoundingClientRect())"));
+            int[] drawn = chartPixels(ImageIO.read(new ByteArrayInputStream(png)), rect);
+            assertThat(drawn[0]).as("candle/volume pixels in the Korean colours").isGreaterThan(500);
+            assertThat(drawn[1]).as("chart pixels that are not background").isGreaterThan(2_000);
+
+            DemoCredentials c = f.sim.credentials(SimEnvironment.REAL);
+            String text = cdp.eval("document.documentElement.outerHTML + document.body.innerText");
+            String account = c.accountNumber().replace("-", "");
+            for (String secret : List.of(c.appKey(), c.appSecret(), account.substring(0, 8), c.htsId(), key)) {
+                assertThat(text).as("a secret on the page").doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
+    void theDashboardComesBackByItselfWhenTheBridgeRestartsOnItsPort(@TempDir Path dir) throws Exception {
+        try (BridgeFixture f = new BridgeFixture(dir.resolve("state"), KisEnvironment.REAL);
+                AutoCloseable ticks = ExternalTools.tickEvery100ms(f, "005930");
+                Browser b = Browser.open(dir, f.url("/?codes=005930"), f.bridge.url())) {
+            Cdp cdp = b.cdp;
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(cdp.eval("document.getElementById('feed-status').textContent")).isEqualTo("connected");
+                assertThat(cdp.eval("document.getElementById('sv-bridge').dataset.state")).isEqualTo("ok");
+            });
+            int port = f.bridge.port();
+            f.bridge.close();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(cdp.eval("document.getElementById('feed-status').textContent")).isEqualTo("disconnected");
+                assertThat(cdp.eval("document.getElementById('sv-bridge').textContent")).startsWith("unreachable");
+            });
+            cdp.eval("document.getElementById('time-005930').textContent = ''");
+            try (BridgeServer again = BridgeServer.start(BridgeOptions.defaults(dir.resolve("state")).withPort(port)
+                    .withHttpsPort(0), f.client, RealtimeFeed.builder(f.client, true).build())) {
+                await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    assertThat(cdp.eval("document.getElementById('feed-status').textContent")).isEqualTo("connected");
+                    assertThat(cdp.eval("document.getElementById('sv-bridge').dataset.state")).isEqualTo("ok");
+                    // trades flow again over the new socket (the page resubscribed by itself)
+                    assertThat(cdp.eval("document.getElementById('time-005930').textContent"))
+                            .matches("\\d\\d:\\d\\d:\\d\\d");
+                });
+                assertThat(again.port()).isEqualTo(port);
+            }
+        }
+    }
+
+    /** [pixels in the up-red or down-blue of the candles, pixels that are not near-white] inside the chart. */
+    private static int[] chartPixels(BufferedImage img, JsonNode rect) {
+        int x0 = (int) rect.path("x").asDouble(), y0 = (int) rect.path("y").asDouble();
+        int x1 = Math.min(img.getWidth(), x0 + (int) rect.path("width").asDouble());
+        int y1 = Math.min(img.getHeight(), y0 + (int) rect.path("height").asDouble());
+        int coloured = 0, inked = 0;
+        for (int y = Math.max(0, y0); y < y1; y++) {
+            for (int x = Math.max(0, x0); x < x1; x++) {
+                int rgb = img.getRGB(x, y), r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, bl = rgb & 0xff;
+                if (r > 170 && g < 100 && bl < 100 || bl > 150 && r < 80 && g < 140) {
+                    coloured++;
+                }
+                if (r + g + bl < 690) {
+                    inked++;
+                }
+            }
+        }
+        return new int[] {coloured, inked};
+    }
+
+    private static int intOf(String s) {
+        return s == null || s.isBlank() ? -1 : Integer.parseInt(s.strip());
+    }
+
+    /** Headless Chromium on one page, driven over the DevTools protocol; closing kills it. */
+    private static final class Browser implements AutoCloseable {
+        final Process process;
+        final Cdp cdp;
+
+        private Browser(Process process, Cdp cdp) {
+            this.process = process;
+            this.cdp = cdp;
+        }
+
+        static Browser open(Path dir, String url, String pageUrlPrefix) throws Exception {
+            Optional<Path> chromium = ExternalTools.onPath("chromium", "chromium-browser", "google-chrome");
+            assumeTrue(chromium.isPresent(), "chromium is not installed: skipping the dashboard check"
+                    + " (Debian/Ubuntu: apt-get install -y chromium)");
+            Path profile = Files.createDirectories(dir.resolve("profile"));
+            Process p = new ProcessBuilder(chromium.get().toString(), "--headless", "--no-sandbox",
                     "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
-                    "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=900,700",
-                    f.url("/?codes=005930,000660"))
+                    "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,1100", url)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-            try (Cdp cdp = Cdp.attach(profile, f.bridge.url())) {
-                await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                    assertThat(cdp.eval("document.getElementById('feed-status').textContent"))
-                            .isEqualTo("connected");
-                    assertThat(cdp.eval("document.getElementById('price-005930').textContent"))
-                            .matches("[0-9][0-9,]*");
-                    assertThat(cdp.eval("document.getElementById('price-000660').textContent"))
-                            .matches("[0-9][0-9,]*");
-                    // a live update arrived over the stream (the trade time is filled only by /v1/stream)
-                    assertThat(cdp.eval("document.getElementById('time-005930').textContent")).matches("\\d\\d:\\d\\d:\\d\\d");
-                });
-                byte[] png = Base64.getDecoder().decode(cdp.call("Page.captureScreenshot", Map.of("format", "png"))
-                        .path("data").asText());
-                Path shot = Path.of("target", "dashboard.png");
-                Files.createDirectories(shot.getParent());
-                Files.write(shot, png);
-                assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-                assertThat(png.length).isGreaterThan(5_000);
-            } finally {
-                browser.descendants().forEach(ProcessHandle::destroyForcibly);
-                browser.destroyForcibly();
-                browser.waitFor(10, TimeUnit.SECONDS);
+            try {
+                return new Browser(p, Cdp.attach(profile, pageUrlPrefix));
+            } catch (Exception | Error e) {
+                kill(p);
+                throw e;
             }
+        }
+
+        private static void kill(Process p) throws InterruptedException {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            cdp.close();
+            kill(process);
         }
     }
 
