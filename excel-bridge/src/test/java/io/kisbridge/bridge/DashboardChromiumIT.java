@@ -175,6 +175,104 @@ class DashboardChromiumIT {
         }
     }
 
+    /**
+     * With no codes in the address and none saved, the watchlist is the first HTS group; the chart switches to daily
+     * bars; a running script's output shows once the bridge key is pasted and its Stop button stops it; the task pane
+     * shows the same status view.
+     */
+    @Test
+    void theDashboardTakesTheHtsGroupDrawsDailyBarsAndStopsAScriptWithTheKeyAndThePaneSharesTheView(@TempDir Path dir)
+            throws Exception {
+        FakeScripts scripts = new FakeScripts();
+        try (BridgeFixture f = new BridgeFixture(dir.resolve("state"), KisEnvironment.REAL, o -> o, sim -> sim,
+                services -> scripts);
+                Browser b = Browser.open(dir, f.url("/"), f.bridge.url())) {
+            Cdp cdp = b.cdp;
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(cdp.eval("document.getElementById('watch-source').textContent")).startsWith("HTS group");
+                // the simulator's first group: 005930,000660,005380,035420,051910,068270
+                assertThat(cdp.eval("document.querySelectorAll('#watch-rows tr').length")).isEqualTo("6");
+                assertThat(cdp.eval("document.getElementById('price-068270').textContent")).matches("[0-9][0-9,]*");
+                assertThat(cdp.eval("document.getElementById('sv-scripts').textContent")).contains("ticker.js running");
+                assertThat(cdp.eval("document.getElementById('sv-script-note').textContent"))
+                        .contains("paste the bridge key");
+            });
+            assertThat(cdp.eval("document.querySelectorAll('#sv-scripts .sv-stop').length")).isEqualTo("0");
+
+            cdp.eval("var m = document.getElementById('chart-mode'); m.value = '365';"
+                    + " m.dispatchEvent(new Event('change')); 'ok'");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(intOf(cdp.eval("document.getElementById('chart').dataset.bars"))).isGreaterThan(200);
+                assertThat(cdp.eval("document.getElementById('chart-note').textContent")).endsWith(" bars");
+            });
+
+            cdp.eval("document.getElementById('bridge-key').value = " + JSON.writeValueAsString(f.bridgeKey())
+                    + "; document.getElementById('save-key').click(); 'ok'");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(cdp.eval("document.querySelector('#sv-scripts li[data-id=\"run-1\"] .sv-output')"
+                            + ".textContent")).contains("hello from the script"));
+            cdp.eval("document.querySelector('#sv-scripts li[data-id=\"run-1\"] .sv-stop').click(); 'ok'");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(scripts.stopped).containsExactly("run-1");
+                assertThat(cdp.eval("document.querySelector('#sv-scripts li[data-id=\"run-1\"]').dataset.state"))
+                        .isEqualTo("stopped");
+            });
+
+            // the task pane (outside Excel: Office.js cannot load here, the pane starts without it) shows the same view
+            cdp.call("Page.navigate", Map.of("url", f.url("/addin/taskpane.html")));
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                JsonNode st = JSON.readTree(f.get("/v1/status").body());
+                assertThat(cdp.eval("document.getElementById('sv-topics').dataset.registrations"))
+                        .isEqualTo(st.path("topics").path("registrations").asText());
+                assertThat(cdp.eval("document.getElementById('sv-rate').textContent")).contains("limit 20/s");
+                assertThat(cdp.eval("document.getElementById('sv-scripts').textContent")).contains("ticker.js stopped");
+            });
+        }
+    }
+
+    /** A script host with one run that prints a line and runs until it is stopped. */
+    private static final class FakeScripts implements ScriptHost {
+        final List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.time.Instant started = java.time.Instant.parse("2026-03-03T01:00:00Z");
+
+        private RunInfo info() {
+            return stopped.isEmpty()
+                    ? new RunInfo("run-1", "ticker.js", "js", "running", started, null, null, "hello from the script\n")
+                    : new RunInfo("run-1", "ticker.js", "js", "stopped", started, started.plusSeconds(5),
+                    "ticker.js: stopped on request", "hello from the script\n");
+        }
+
+        @Override
+        public RunInfo start(StartRequest request) {
+            throw BridgeException.badInput("this test host starts nothing");
+        }
+
+        @Override
+        public List<RunInfo> runs() {
+            return List.of(info());
+        }
+
+        @Override
+        public Optional<RunInfo> run(String id) {
+            return "run-1".equals(id) ? Optional.of(info()) : Optional.empty();
+        }
+
+        @Override
+        public Optional<RunInfo> stop(String id) {
+            if (!"run-1".equals(id)) {
+                return Optional.empty();
+            }
+            if (stopped.isEmpty()) {
+                stopped.add(id);
+            }
+            return Optional.of(info());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** [pixels in the up-red or down-blue of the candles, pixels that are not near-white] inside the chart. */
     private static int[] chartPixels(BufferedImage img, JsonNode rect) {
         int x0 = (int) rect.path("x").asDouble(), y0 = (int) rect.path("y").asDouble();
