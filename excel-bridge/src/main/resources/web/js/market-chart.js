@@ -102,7 +102,7 @@
                     })
                 }
             ]
-        }, { notMerge: true });
+        }, { notMerge: true, lazyUpdate: true }); // lazyUpdate: one redraw per frame however many trades
     };
 
     NS.MarketChart = MarketChart;

@@ -204,7 +204,7 @@
                 type: 'line', data: row.closes, showSymbol: false, silent: true,
                 lineStyle: { width: 1.2, color: up ? NS.KOREAN_UP : NS.KOREAN_DOWN }
             }]
-        });
+        }, { lazyUpdate: true });
     };
 
     NS.Watchlist = Watchlist;
