@@ -23,6 +23,7 @@
         this.doc = tbody.ownerDocument;
         this.all = [];
         this.code = null;
+        this.render();
     }
 
     /** Shows only the fills of {@code code} (null: all codes). */

@@ -96,6 +96,10 @@ class StatusRouteIT {
             }
             assertThat(JSON.readTree(body).path("errors").size()).isEqualTo(2);
             assertThat(body).contains("****");
+            // a page elsewhere cannot read it, nor a rebinding name
+            assertThat(f.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.url("/v1/status")))
+                    .header("Origin", "https://evil.example").build()).statusCode()).isEqualTo(403);
+            assertThat(f.rawStatus("GET", "/v1/status", "evil.example:" + f.bridge.port())).isEqualTo(403);
         }
     }
 
