@@ -103,6 +103,17 @@ class StatusRouteIT {
         }
     }
 
+    @Test
+    void givesPaperTradingsLimitOfTwoCallsASecond(@TempDir Path dir) throws Exception {
+        try (BridgeFixture f = new BridgeFixture(dir, KisEnvironment.PAPER)) {
+            JsonNode st = status(f);
+            assertThat(st.path("environment").asText()).isEqualTo("paper");
+            assertThat(st.path("calls").path("limitPerSecond").asInt()).isEqualTo(2);
+            assertThat(st.path("feed").path("state").asText()).isEqualTo("idle");
+            assertThat(st.path("token").path("present").asBoolean()).isFalse();
+        }
+    }
+
     private static JsonNode status(BridgeFixture f) throws Exception {
         HttpResponse<String> r = f.get("/v1/status");
         assertThat(r.statusCode()).isEqualTo(200);
