@@ -295,6 +295,7 @@ public final class BridgeServer implements AutoCloseable {
                 "  scripts       " + (scripts == null ? "off" : u + "/v1/scripts (POST {\"file\":\"price_alert.js\"}"
                         + " with X-Bridge-Key; =KIS.SCRIPT(name) shows what they publish)"),
                 "  dashboard     " + u + "/",
+                "  status JSON   " + u + "/v1/status (feed, topics, KIS calls/s, cache, token, errors, scripts)",
                 certificates == null ? "  HTTPS         off" : "  HTTPS         " + httpsUrl() + "/ (CA "
                         + certificates.caCertFile() + "; trust it once: ./kisbridge cert --state-dir "
                         + options.certificateDirOrState() + ")",

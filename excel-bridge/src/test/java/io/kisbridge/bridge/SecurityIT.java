@@ -137,7 +137,8 @@ class SecurityIT {
     @Test
     void theBannerListsUrlsAndFormulasButNoKey() throws Exception {
         String banner = f.bridge.banner();
-        assertThat(banner).contains(f.bridge.url() + "/v1/fn/PRICE/005930", "=WEBSERVICE(", "/v1/stream")
+        assertThat(banner).contains(f.bridge.url() + "/v1/fn/PRICE/005930", "=WEBSERVICE(", "/v1/stream",
+                f.bridge.url() + "/v1/status")
                 .doesNotContain(f.bridgeKey());
     }
 
