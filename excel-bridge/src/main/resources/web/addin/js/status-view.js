@@ -214,7 +214,7 @@
                 var full = byId[run.id];
                 if (full && (full.output_tail || full.last_error)) {
                     li.appendChild(el(d, 'pre', { className: 'sv-output' },
-                        (full.output_tail || '').split('\n').slice(-6).join('\n') + (full.last_error ? '\n' + full.last_error : '')));
+                        (full.output_tail || '').replace(/\n+$/, '').split('\n').slice(-6).join('\n') + (full.last_error ? '\n' + full.last_error : '')));
                 }
                 self.scripts.appendChild(li);
             });

@@ -229,6 +229,8 @@ class DashboardChromiumIT {
                 assertThat(cdp.eval("document.getElementById('sv-rate').textContent")).contains("limit 20/s");
                 assertThat(cdp.eval("document.getElementById('sv-scripts').textContent")).contains("ticker.js stopped");
             });
+            Files.write(Path.of("target", "taskpane.png"), Base64.getDecoder().decode(
+                    cdp.call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText()));
         }
     }
 
