@@ -124,7 +124,8 @@ public final class MemoryGuard implements AutoCloseable {
             }
         }
         long t = nanos.getAsLong();
-        if (worst == null || used <= fraction * max || t - lastStop < QUIET_NANOS) {
+        // worstDelta 0: no run allocated (or this JVM cannot count allocations per thread): nobody to blame
+        if (worst == null || worstDelta <= 0 || used <= fraction * max || t - lastStop < QUIET_NANOS) {
             return;
         }
         Watched w = watched.get(worst);
