@@ -10,13 +10,16 @@ import io.kisbridge.bridge.internal.orders.OrderRoutes;
 import io.kisbridge.bridge.internal.status.StatusReport;
 import io.kisbridge.bridge.internal.stream.StreamHub;
 import io.kisbridge.core.realtime.RealtimeFeed;
+import io.kisbridge.bridge.internal.http.RequestLimits;
 import io.kisbridge.bridge.internal.http.Routes;
 import io.kisbridge.bridge.internal.http.ScriptRoutes;
 import io.kisbridge.bridge.internal.http.SecurityFilter;
 import io.kisbridge.bridge.internal.fn.ArgBinder;
 import io.kisbridge.core.OrderSide;
 import io.kisbridge.core.KisClient;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -27,6 +30,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +131,10 @@ public final class BridgeServer implements AutoCloseable {
         Javalin j = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
+            // bodies over the limit are refused before anything reads them, chunked ones too (RequestLimits)
+            cfg.http.maxRequestSize = RequestLimits.MAX_BODY;
+            cfg.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new RequestLimits()), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             // /v1/stream sends a socket's pending frames in batch mode; Jetty copies frames up to a quarter of this
             // buffer into one write (default 4 KB: trade texts of about 1 KB would mostly go uncopied)
             cfg.jetty.modifyWebSocketServletFactory(ws -> ws.setOutputBufferSize(STREAM_OUTPUT_BUFFER));
@@ -332,6 +340,21 @@ public final class BridgeServer implements AutoCloseable {
 
     public BridgeOptions options() {
         return options;
+    }
+
+    /**
+     * Every registered route as {@code "METHOD /path"} in registration order (Javalin's path syntax: {@code {param}},
+     * {@code <rest>}); the WebSocket route as {@code "WS /v1/stream"}. Filters are not routes.
+     */
+    public java.util.List<String> routes() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        var router = app.unsafeConfig().pvt.internalRouter;
+        router.allHttpHandlers().stream().map(e -> e.getEndpoint())
+                .filter(e -> e.getMethod().isHttpMethod())
+                .forEach(e -> out.add(e.getMethod().name() + " " + e.getPath()));
+        router.allWsHandlers().stream().filter(w -> w.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET)
+                .forEach(w -> out.add("WS " + w.getPath()));
+        return out;
     }
 
     /** Stops the server; a second call does nothing. */

@@ -16,7 +16,9 @@ public final class ScriptException extends RuntimeException {
         /** The statement limit was exceeded (a runaway loop). */
         STATEMENT_LIMIT,
         /** Stopped from outside (the CLI, the bridge). */
-        STOPPED
+        STOPPED,
+        /** Stopped by the memory guard (the heap nearly full, this run allocating the most), or out of memory. */
+        MEMORY
     }
 
     private final Kind kind;

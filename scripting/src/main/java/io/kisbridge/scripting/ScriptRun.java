@@ -35,6 +35,7 @@ public final class ScriptRun {
     private volatile State state = State.RUNNING;
     private volatile ScriptException error;
     private volatile ScriptException.Kind stopReason;
+    private volatile String stopDetail;
     private volatile long contextStartNanos = -1;
     private volatile Instant endedAt;
     private long statementLimit;
@@ -106,10 +107,16 @@ public final class ScriptRun {
     }
 
     void cancel(ScriptException.Kind reason) {
+        cancel(reason, null);
+    }
+
+    /** {@code detail} says why (the memory guard's figures), or null. */
+    void cancel(ScriptException.Kind reason, String detail) {
         synchronized (lock) {
             if (state != State.RUNNING || stopReason != null) {
                 return;
             }
+            stopDetail = detail;
             stopReason = reason;
             loop.stop();
             if (context != null) {
@@ -158,14 +165,18 @@ public final class ScriptRun {
             }
             synchronized (lock) {
                 endedAt = Instant.now();
-                state = error == null ? State.FINISHED : State.FAILED;
                 if (context != null) {
                     try {
                         context.close(true);
                     } catch (RuntimeException ignored) {
                         // already cancelled
                     }
+                    // a closed context still holds the script's heap (its globals) while anything references it,
+                    // and finished runs stay listed: a 1 GB array of a finished run stayed in memory
+                    context = null;
                 }
+                // after the context is closed: a run seen as ended holds no memory any more
+                state = error == null ? State.FINISHED : State.FAILED;
             }
             output.flush();
             done.countDown();
@@ -174,9 +185,16 @@ public final class ScriptRun {
 
     private ScriptException translate(PolyglotException e) {
         int line = line(e);
-        if (Engines.overLimit(context) || e.isResourceExhausted()) {
+        if (stopReason == ScriptException.Kind.MEMORY) {
+            return stopped(line);
+        }
+        if (Engines.overLimit(context)) {
             return new ScriptException(ScriptException.Kind.STATEMENT_LIMIT, name, line, "stopped after "
                     + statementLimit + " statements (the statement limit of one run or callback; a runaway loop?)");
+        }
+        if (e.isResourceExhausted()) {
+            return new ScriptException(ScriptException.Kind.MEMORY, name, line, "ran out of memory or stack ("
+                    + plain(e.getMessage()) + ")");
         }
         if (e.isCancelled() || stopReason != null) {
             return stopped(line);
@@ -207,6 +225,9 @@ public final class ScriptRun {
 
     private ScriptException stopped(Integer line) {
         int l = line == null ? 0 : line;
+        if (stopReason == ScriptException.Kind.MEMORY) {
+            return new ScriptException(ScriptException.Kind.MEMORY, name, l, "stopped: " + stopDetail);
+        }
         if (stopReason == ScriptException.Kind.TIMEOUT) {
             return new ScriptException(ScriptException.Kind.TIMEOUT, name, l, "stopped after "
                     + timeout.toSeconds() + " s (the wall-clock limit of a run)");

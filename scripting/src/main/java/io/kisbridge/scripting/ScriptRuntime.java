@@ -4,6 +4,7 @@ import io.kisbridge.core.KisClient;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.scripting.internal.Engines;
 import io.kisbridge.scripting.internal.HostApi;
+import io.kisbridge.scripting.internal.MemoryGuard;
 import io.kisbridge.scripting.internal.OutputSink;
 import io.kisbridge.scripting.internal.PreparedContext;
 import java.io.IOException;
@@ -55,6 +56,8 @@ public final class ScriptRuntime implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** Default statement limit of the script body and of each callback. */
     public static final long DEFAULT_STATEMENT_LIMIT = 10_000_000L;
+    /** See {@link Builder#heapFraction}. */
+    public static final double DEFAULT_HEAP_FRACTION = 0.8;
 
     private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.CONSTRAINED)
             .allowAccessAnnotatedBy(HostAccess.Export.class)
@@ -68,6 +71,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private final Path outputFolder;
     private final Duration timeout;
     private final long statementLimit;
+    private final MemoryGuard memoryGuard;
     private final PrintWriter echo;
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScriptRun> runs = new ConcurrentHashMap<>();
@@ -90,6 +94,7 @@ public final class ScriptRuntime implements AutoCloseable {
         this.outputFolder = b.outputFolder;
         this.timeout = b.timeout;
         this.statementLimit = b.statementLimit;
+        this.memoryGuard = b.heapFraction > 0 ? new MemoryGuard(b.heapFraction) : null;
         this.echo = b.echo;
         this.spareContexts = b.spareContexts;
         this.scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -144,8 +149,11 @@ public final class ScriptRuntime implements AutoCloseable {
             }
         };
         Thread t = new Thread(() -> {
-            try {
+            try (AutoCloseable watched = memoryGuard == null ? () -> { }
+                    : memoryGuard.watch(Thread.currentThread(), why -> run.cancel(ScriptException.Kind.MEMORY, why))) {
                 run.execute(() -> acquire(language), script, services, statementLimit, timeout, startClock);
+            } catch (Exception notThrownByTheHandle) {
+                throw new IllegalStateException(notThrownByTheHandle);
             } finally {
                 ScheduledFuture<?> w = watchdog.get();
                 if (w != null) {
@@ -184,6 +192,9 @@ public final class ScriptRuntime implements AutoCloseable {
     public void close() {
         runs.values().forEach(ScriptRun::stop);
         scheduler.shutdownNow();
+        if (memoryGuard != null) {
+            memoryGuard.close();
+        }
         synchronized (spares) {
             spares.values().forEach(f -> f.thenAccept(p -> p.context().close(true)));
             spares.clear();
@@ -287,6 +298,7 @@ public final class ScriptRuntime implements AutoCloseable {
         private Path outputFolder;
         private Duration timeout = DEFAULT_TIMEOUT;
         private long statementLimit = DEFAULT_STATEMENT_LIMIT;
+        private double heapFraction = DEFAULT_HEAP_FRACTION;
         private PrintWriter echo;
         private boolean spareContexts;
 
@@ -362,6 +374,19 @@ public final class ScriptRuntime implements AutoCloseable {
          */
         public Builder spareContexts(boolean keep) {
             this.spareContexts = keep;
+            return this;
+        }
+
+        /**
+         * When the heap that survives a garbage collection passes this fraction of the maximum heap, the running
+         * script that allocated the most since the previous collection is stopped (a memory bomb; GraalVM's
+         * community sandbox has no per-context heap limit). 0 turns the guard off.
+         */
+        public Builder heapFraction(double fraction) {
+            if (fraction != 0 && !(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("heapFraction must be 0 (off) or between 0 and 1; got " + fraction);
+            }
+            this.heapFraction = fraction;
             return this;
         }
 

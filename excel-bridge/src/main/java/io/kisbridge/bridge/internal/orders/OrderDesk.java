@@ -167,7 +167,7 @@ public final class OrderDesk {
         if (t.qty() > limits.maxQuantityPerOrder()) {
             throw limit("qty " + t.qty() + " exceeds the per-order limit of " + limits.maxQuantityPerOrder());
         }
-        long amount = Math.multiplyExact(t.price(), t.qty());
+        long amount = amount(t.price(), t.qty());
         if (amount > limits.maxAmountPerOrder()) {
             throw limit("amount " + amount + " KRW exceeds the per-order limit of " + limits.maxAmountPerOrder());
         }
@@ -209,7 +209,7 @@ public final class OrderDesk {
             throw limit("qty " + t.qty() + " exceeds the per-order limit of " + limits.maxQuantityPerOrder());
         }
         long unit = t.price() > 0 ? t.price() : currentPrice.applyAsLong(t.code());
-        long amount = Math.multiplyExact(unit, t.qty());
+        long amount = amount(unit, t.qty());
         if (amount > limits.maxAmountPerOrder()) {
             throw limit("amount " + amount + " KRW exceeds the per-order limit of " + limits.maxAmountPerOrder());
         }
@@ -248,6 +248,16 @@ public final class OrderDesk {
     private synchronized void release(long amount) {
         ordersToday--;
         amountToday -= amount;
+    }
+
+    /** price × qty; a product past {@code long} is over any limit (refused as such, not an internal error). */
+    private long amount(long price, long qty) {
+        try {
+            return Math.multiplyExact(price, qty);
+        } catch (ArithmeticException overflow) {
+            throw limit("amount " + price + " x " + qty + " KRW exceeds the per-order limit of "
+                    + limits.maxAmountPerOrder());
+        }
     }
 
     private static BridgeException limit(String message) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kisbridge.bridge.internal.http.Render;
 import io.kisbridge.core.realtime.FeedStatus;
 import io.kisbridge.core.realtime.Field;
+import io.kisbridge.core.realtime.PolledPrice;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeRecord;
 import java.io.IOException;
@@ -38,7 +39,9 @@ public final class StreamMessages {
             case RealtimeEvent.Data d -> {
                 // a trade topic served by REST polling: no record, only the price
                 ObjectNode data = o.putObject("data");
-                data.set("stck_prpr", MAPPER.valueToTree(d.value()).path("price"));
+                if (d.value() instanceof PolledPrice p) {
+                    data.put("stck_prpr", p.price());
+                }
                 data.put("source", "rest-polling");
             }
             case RealtimeEvent.Status s -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kisbridge.bridge.internal.http.Render;
 import io.kisbridge.core.realtime.FrameParser;
+import io.kisbridge.core.realtime.PolledPrice;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeRecord;
 import io.kisbridge.core.realtime.Topic;
@@ -44,6 +45,15 @@ class StreamMessagesTest {
     private static RealtimeEvent.Data event(String frame, Topic topic) {
         RealtimeRecord r = FrameParser.parse(frame).records().get(0);
         return new RealtimeEvent.Data(topic, null, r);
+    }
+
+    @Test
+    void aPricePolledOverRestIsStreamedWithItsPrice() throws Exception {
+        // topics past the 41-registration cap are polled; the encoder used to throw on the price's Instant
+        String text = StreamMessages.event(new RealtimeEvent.Data(Topic.trade("005930"),
+                new PolledPrice("005930", 71900, java.time.Instant.parse("2026-03-03T01:00:00Z")), null));
+        assertThat(MAPPER.readTree(text)).isEqualTo(MAPPER.readTree(
+                "{\"topic\":\"trade:005930\",\"data\":{\"stck_prpr\":71900,\"source\":\"rest-polling\"}}"));
     }
 
     @Test
