@@ -140,7 +140,8 @@ public final class TopicRegistry {
     public void overflow(TopicEntry e, String detail) {
         registrationRejections.incrementAndGet();
         e.setRegistered(false);
-        boolean poll = restFallback && e.topic().kind() == Topic.Kind.TRADE;
+        // The REST fallback polls the KRX price, so only KRX trade topics can be served by it.
+        boolean poll = restFallback && e.topic().equals(Topic.trade(e.topic().code()));
         update(e, poll ? TopicState.POLLING : TopicState.OVERFLOW,
                 detail + (poll ? "; polling the REST price instead" : "; no realtime data"));
     }
@@ -163,6 +164,20 @@ public final class TopicRegistry {
             }
         }
         return null;
+    }
+
+    /** The only watched topic of a TR (by real or paper ID), or null when none or several are. */
+    public TopicEntry onlyTopicOf(String trId) {
+        TopicEntry only = null;
+        for (TopicEntry e : topics.values()) {
+            if (e.topic().schema().trId().equals(trId)) {
+                if (only != null) {
+                    return null;
+                }
+                only = e;
+            }
+        }
+        return only;
     }
 
     public TopicEntry get(Topic topic) {
