@@ -68,35 +68,22 @@ public final class DataFrameRouter {
     private void route(RealtimeRecord r) {
         RealtimeSchema schema = r.schema();
         TopicEntry entry;
-        Topic topic;
-        if (schema.keyKind() == RealtimeSchema.KeyKind.HTS) {
-            topic = Topic.FILLS;
-            synchronized (lock) {
-                entry = registry.get(topic);
-            }
-        } else if (schema.keyFieldIndex() < 0) {
-            // The record does not say which key it is about (H0UNMKO0 as KIS's sample lists it): it can only go
-            // to the one topic of its TR, if exactly one is watched.
-            synchronized (lock) {
+        synchronized (lock) {
+            if (schema.keyKind() == RealtimeSchema.KeyKind.HTS) {
+                entry = registry.find(schema.trId(), "");
+            } else if (schema.keyFieldIndex() < 0) {
+                // The record does not say which key it is about (H0UNMKO0 as KIS's sample lists it): it can only go
+                // to the one topic of its TR, if exactly one is watched.
                 entry = registry.onlyTopicOf(schema.trId());
-            }
-            topic = entry == null ? null : entry.topic();
-        } else {
-            try {
-                topic = new Topic(schema.topic(), r.text(schema.keyFieldIndex()), schema.market());
-            } catch (IllegalArgumentException e) {
-                // The key field is not a symbol or index code: a garbled record.
-                metrics.malformedFrames().incrementAndGet();
-                return;
-            }
-            synchronized (lock) {
-                entry = registry.get(topic);
+            } else {
+                entry = registry.find(schema.trId(), r.text(schema.keyFieldIndex()));
             }
         }
         if (entry == null) {
             metrics.unroutedRecords().incrementAndGet();
             return;
         }
+        Topic topic = entry.topic();
         Object value;
         try {
             value = switch (topic.kind()) {

@@ -29,6 +29,8 @@ public final class TopicRegistry {
 
     /** Insertion order decides who gets the registrations when over the cap. */
     private final Map<Topic, TopicEntry> topics = new LinkedHashMap<>();
+    /** The same entries by TR ID and key, so a data record finds its topic without building one. */
+    private final Map<String, Map<String, TopicEntry>> byTrAndKey = new java.util.HashMap<>();
     private final int maxRegistrations;
     private final boolean paper;
     private final String htsId;
@@ -56,6 +58,7 @@ public final class TopicRegistry {
         if (fresh) {
             entry = new TopicEntry(topic);
             topics.put(topic, entry);
+            byTrAndKey.computeIfAbsent(topic.schema().trId(), k -> new java.util.HashMap<>()).put(topic.code(), entry);
         }
         entry.addListener(queue);
         if (fresh) {
@@ -79,6 +82,10 @@ public final class TopicRegistry {
             return;
         }
         topics.remove(e.topic());
+        Map<String, TopicEntry> ofTr = byTrAndKey.get(e.topic().schema().trId());
+        if (ofTr != null) {
+            ofTr.remove(e.topic().code());
+        }
         if (e.registered()) {
             e.setRegistered(false);
             if (channel.ready()) {
@@ -166,18 +173,16 @@ public final class TopicRegistry {
         return null;
     }
 
-    /** The only watched topic of a TR (by real or paper ID), or null when none or several are. */
+    /** The only watched topic of a TR (its real ID), or null when none or several are. */
     public TopicEntry onlyTopicOf(String trId) {
-        TopicEntry only = null;
-        for (TopicEntry e : topics.values()) {
-            if (e.topic().schema().trId().equals(trId)) {
-                if (only != null) {
-                    return null;
-                }
-                only = e;
-            }
-        }
-        return only;
+        Map<String, TopicEntry> ofTr = byTrAndKey.get(trId);
+        return ofTr == null || ofTr.size() != 1 ? null : ofTr.values().iterator().next();
+    }
+
+    /** The watched topic of a TR (its real ID) and key (a code, an index code; empty for fills), or null. */
+    public TopicEntry find(String trId, String key) {
+        Map<String, TopicEntry> ofTr = byTrAndKey.get(trId);
+        return ofTr == null || key == null ? null : ofTr.get(key);
     }
 
     public TopicEntry get(Topic topic) {
@@ -225,6 +230,7 @@ public final class TopicRegistry {
             e.closeListeners();
         }
         topics.clear();
+        byTrAndKey.clear();
     }
 
     private String trKey(Topic t) {
