@@ -62,6 +62,24 @@ class ScriptRealtimeIT {
     }
 
     @Test
+    void nxtTradesAndIndexRecordsReachScriptsByTheirTopicWords() throws Exception {
+        ScriptRun run = runtime.start("markets.js", """
+                const seen = {};
+                const done = () => { if (seen.nx && seen.index) stop(); };
+                kis.on('trade', '005930@NX', (t) => {
+                    if (!seen.nx) print('nx ' + t.code + ' ' + (t.price > 0));
+                    seen.nx = true; done();
+                });
+                kis.on('index', '0001', (r) => {
+                    if (!seen.index) print('index ' + r.BSTP_CLS_CODE + ' ' + (r.PRPR_NMIX > 0));
+                    seen.index = true; done();
+                });
+                """, List.of());
+        tickUntilDone(run);
+        assertThat(output(run)).contains("nx 005930 true").contains("index 0001 true");
+    }
+
+    @Test
     void pythonTradeAndBookCallbacksReceiveDicts() throws Exception {
         ScriptRun run = runtime.start("trades.py", """
                 seen = set()

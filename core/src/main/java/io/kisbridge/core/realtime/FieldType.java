@@ -11,25 +11,57 @@ import java.time.format.DateTimeParseException;
  * available through {@link RealtimeRecord#text(int)}).
  */
 public enum FieldType {
-    /** Free text or a code (signs, flags, class codes): kept as the String. */
-    TEXT,
+    /** Free text (names, contents): kept as the String. */
+    TEXT("text"),
     /** Signed integer (prices in KRW, quantities, counts). */
-    LONG,
-    /** Signed decimal (rates, VWAP): {@link BigDecimal}. */
-    DECIMAL,
+    LONG("integer"),
+    /** Signed decimal (VWAP, index levels, NAV): {@link BigDecimal}. */
+    DECIMAL("decimal"),
+    /** A percentage or ratio: {@link BigDecimal}, like {@link #DECIMAL}. */
+    RATE("rate"),
     /** {@code HHMMSS} → {@link LocalTime} (KST wall time). */
-    TIME,
+    TIME("time"),
     /** {@code YYYYMMDD} → {@link LocalDate}. */
-    DATE;
+    DATE("date"),
+    /** A change sign: 1 upper limit, 2 up, 3 flat, 4 lower limit, 5 down; kept as the String. */
+    SIGN("sign"),
+    /** A code or flag (symbols, class codes, Y/N): kept as the String, leading zeros and all. */
+    CODE("code");
+
+    private final String dataName;
+
+    FieldType(String dataName) {
+        this.dataName = dataName;
+    }
+
+    /** The type's word in the schema data files: text, integer, decimal, rate, date, time, sign or code. */
+    public String dataName() {
+        return dataName;
+    }
+
+    /** The type a schema data file names. */
+    public static FieldType ofDataName(String name) {
+        for (FieldType t : values()) {
+            if (t.dataName.equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown realtime field type '" + name + "'");
+    }
+
+    /** Whether values stay text (text, sign, code). */
+    public boolean isText() {
+        return this == TEXT || this == SIGN || this == CODE;
+    }
 
     public Object convert(String text) {
         if (text == null || text.isEmpty()) {
-            return this == TEXT ? text : null;
+            return isText() ? text : null;
         }
         return switch (this) {
-            case TEXT -> text;
+            case TEXT, SIGN, CODE -> text;
             case LONG -> parseLongOrNull(text);
-            case DECIMAL -> parseDecimalOrNull(text);
+            case DECIMAL, RATE -> parseDecimalOrNull(text);
             case TIME -> parseTimeOrNull(text);
             case DATE -> parseDateOrNull(text);
         };

@@ -87,9 +87,7 @@ public final class FrameParser {
         return new ParsedFrame(false, trId, count, split(trId, schema, count, frame, p3 + 1));
     }
 
-    private static final String[] KNOWN_TR_IDS = {
-        RealtimeSchemas.TRADE_TR, RealtimeSchemas.BOOK_TR, RealtimeSchemas.NOTICE_TR_REAL, RealtimeSchemas.NOTICE_TR_PAPER
-    };
+    private static final String[] KNOWN_TR_IDS = RealtimeSchemas.frameTrIds().toArray(String[]::new);
 
     /** The canonical TR ID string if the region names a known one (no substring on the hot path). */
     private static String knownTrId(String frame, int from, int to) {

@@ -50,6 +50,7 @@ public final class RealtimeFeed implements AutoCloseable {
     public static final int DEFAULT_MAX_REGISTRATIONS = 41;
 
     private final String htsId;
+    private final boolean paper;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final ExecutorService dispatcher;
@@ -65,6 +66,7 @@ public final class RealtimeFeed implements AutoCloseable {
     private RealtimeFeed(Builder b) {
         URI uri = URI.create(Objects.requireNonNull(b.url, "url"));
         this.htsId = b.htsId;
+        this.paper = b.paper;
         Supplier<String> approvalKeys = Objects.requireNonNull(b.approvalKey, "approvalKey");
         Backoff backoff = new Backoff(b.initialBackoff, b.maxBackoff, b.jitter);
         this.ownsScheduler = b.scheduler == null;
@@ -132,7 +134,10 @@ public final class RealtimeFeed implements AutoCloseable {
         scheduler.execute(connection::connect);
     }
 
-    /** Subscribes with the default delivery: {@link DeliveryMode#LATEST} for trade/book, {@link DeliveryMode#ALL} for fills. */
+    /**
+     * Subscribes with the default delivery: {@link DeliveryMode#LATEST} for market data, {@link DeliveryMode#ALL}
+     * for fills. Topic syntax: {@link Topic#parse}.
+     */
     public Subscription subscribe(String topic, Consumer<RealtimeEvent> listener) {
         return subscribe(Topic.parse(topic), listener);
     }
@@ -146,6 +151,7 @@ public final class RealtimeFeed implements AutoCloseable {
         if (topic.kind() == Topic.Kind.FILLS && (htsId == null || htsId.isBlank())) {
             throw new IllegalStateException("the fills topic needs the HTS id (KIS_HTS_ID / --hts-id)");
         }
+        topic.trId(paper); // refuses, naming the topic, what paper trading does not offer
         ListenerQueue<RealtimeEvent> queue = new ListenerQueue<>(listener, dispatcher, queueCapacity,
                 mode == DeliveryMode.LATEST, e -> e instanceof RealtimeEvent.Data, counters.droppedEvents,
                 counters.conflatedEvents);

@@ -248,16 +248,21 @@ public final class HostApi {
 
     // ---- realtime and timers ----------------------------------------------------------------------------------
 
-    /** Subscribes {@code fn} (called with the event's JSON) to trade:CODE, book:CODE or fills. */
+    /**
+     * Subscribes {@code fn} (called with the event's JSON) to a realtime topic: {@code on("trade", "005930")},
+     * {@code on("trade", "005930@NX")}, {@code on("index", "0001")}, ... or {@code on("fills")}; the topic words
+     * are core's ({@link Topic#parse} checks the key). Topics without a typed value pass the record's fields by name.
+     */
     @HostAccess.Export
     public String on(String kind, String code, Value fn) {
         return answer(() -> {
             requireFunction(fn);
             Topic topic = "fills".equalsIgnoreCase(kind.strip()) ? Topic.FILLS
-                    : Topic.parse(kind.strip().toLowerCase(Locale.ROOT) + ":" + code(code));
+                    : Topic.parse(kind.strip().toLowerCase(Locale.ROOT) + ":" + (code == null ? "" : code.strip()));
             Subscription sub = s.feed().get().subscribe(topic, event -> {
                 if (event instanceof RealtimeEvent.Data d) {
-                    String json = Plain.json(Plain.of(d.value(), NOTICE_SKIP));
+                    Object value = d.value() instanceof io.kisbridge.core.realtime.RealtimeRecord r ? r.toMap() : d.value();
+                    String json = Plain.json(Plain.of(value, NOTICE_SKIP));
                     loop.post(() -> fn.execute(json));
                 }
             });

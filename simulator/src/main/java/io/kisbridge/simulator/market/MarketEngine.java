@@ -112,6 +112,21 @@ public final class MarketEngine implements MarketFeed {
         return locked(() -> state(code).bookSnapshot());
     }
 
+    @Override
+    public List<String> currentTradeFields(String code) {
+        return locked(() -> state(code).tradeFields(now(), 1, true));
+    }
+
+    @Override
+    public boolean isKosdaq(String code) {
+        return universe.stock(code).map(Stock::kosdaq).orElse(false);
+    }
+
+    @Override
+    public List<String> codes() {
+        return universe.stocks().stream().map(Stock::code).toList();
+    }
+
     // ---------------------------------------------------------------- queries
 
     public Quote quote(String code) {

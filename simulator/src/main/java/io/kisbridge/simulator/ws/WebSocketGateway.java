@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's KIS WebSocket server (kis-reference.md §7): subscribe/unsubscribe with acks and a
- * per-registration AES key/iv, H0STCNT0 (batched), H0STASP0 and encrypted H0STCNI0/H0STCNI9 data frames,
+ * per-registration AES key/iv, H0STCNT0 (batched), H0STASP0 and encrypted H0STCNI0/H0STCNI9 data frames, and
+ * every other domestic realtime TR of {@link ServedTrs} (NXT and integrated trades and books, expected trades,
+ * market status, member firms, program trading, after-hours, indices, ETF NAV) composed by {@link MarketRecords},
  * PINGPONG liveness, the 41-registration cap, one session per app key and the §7.5 control codes.
  *
  * <p>Built on Jetty's own WebSocket API rather than Javalin's {@code ws()} handler: Javalin does not
@@ -59,12 +61,18 @@ public final class WebSocketGateway implements AutoCloseable {
     private final Set<WsSession> sessions = new CopyOnWriteArraySet<>();
     private final List<AutoCloseable> feedSubscriptions = new ArrayList<>();
     private volatile boolean holdTradeFlush;
+    private final MarketRecords records;
+    /** Registrations of TRs other than H0STCNT0/H0STASP0/notices: while zero, a trade costs nothing extra. */
+    private final java.util.concurrent.atomic.AtomicInteger extraRegistrations = new java.util.concurrent.atomic.AtomicInteger();
     private Server server;
     private ScheduledExecutorService scheduler;
 
     public WebSocketGateway(SimEnvironment env, SimulatorContext context) {
         this.env = env;
         this.context = context;
+        this.records = new MarketRecords(context.marketFeed(),
+                () -> context.clock().instant().atZone(KST).toLocalTime(),
+                () -> context.clock().instant().atZone(KST).toLocalDate());
     }
 
     public synchronized void start() {
@@ -179,10 +187,16 @@ public final class WebSocketGateway implements AutoCloseable {
 
     void closed(WsSession s) {
         sessions.remove(s);
+        List<Registration> regs = s.registrations();
         int held = s.markClosed();
         if (held > 0) {
             context.counters().adjustSubscriptions(-held);
+            extraRegistrations.addAndGet(-(int) regs.stream().filter(r -> isExtra(r.trId())).count());
         }
+    }
+
+    private static boolean isExtra(String trId) {
+        return !TRADE_TR.equals(trId) && !BOOK_TR.equals(trId) && !NOTICE_TR_REAL.equals(trId) && !NOTICE_TR_PAPER.equals(trId);
     }
 
     void answeredPing(WsSession s) {
@@ -305,7 +319,7 @@ public final class WebSocketGateway implements AutoCloseable {
     }
 
     private boolean isServedTrId(String trId) {
-        return TRADE_TR.equals(trId) || BOOK_TR.equals(trId) || noticeTrId().equals(trId);
+        return ServedTrs.find(trId, env == SimEnvironment.PAPER).isPresent();
     }
 
     private String noticeTrId() {
@@ -313,11 +327,15 @@ public final class WebSocketGateway implements AutoCloseable {
     }
 
     private boolean isValidTrKey(String trId, String trKey) {
-        if (noticeTrId().equals(trId)) {
-            var creds = context.credentials(env);
-            return creds != null && trKey.equals(creds.htsId());
-        }
-        return context.marketFeed().isKnownCode(trKey);
+        ServedTrs.Served tr = ServedTrs.find(trId, env == SimEnvironment.PAPER).orElseThrow();
+        return switch (tr.key()) {
+            case HTS -> {
+                var creds = context.credentials(env);
+                yield creds != null && trKey.equals(creds.htsId());
+            }
+            case INDEX -> MarketRecords.INDEX_BASES.containsKey(trKey);
+            case STOCK -> context.marketFeed().isKnownCode(trKey);
+        };
     }
 
     private void subscribe(WsSession s, String trId, String trKey) {
@@ -347,12 +365,19 @@ public final class WebSocketGateway implements AutoCloseable {
         if (BOOK_TR.equals(trId)) {
             // A fresh subscriber sees the current book at once rather than waiting for the next change.
             send(s, BOOK_TR, context.marketFeed().book(trKey).h0stasp0Fields());
+        } else if (isExtra(trId)) {
+            extraRegistrations.incrementAndGet();
+            // Likewise every other market TR: its current record at once, then one per trade or book change.
+            send(s, trId, records.record(ServedTrs.find(trId, env == SimEnvironment.PAPER).orElseThrow(), trKey));
         }
     }
 
     private void unsubscribe(WsSession s, String trId, String trKey) {
         if (s.unregister(trId, trKey)) {
             context.counters().adjustSubscriptions(-1);
+            if (isExtra(trId)) {
+                extraRegistrations.decrementAndGet();
+            }
             reply(s, ControlCode.UNSUBSCRIBE_SUCCESS, trId, trKey, false, null);
         } else {
             reply(s, ControlCode.UNSUBSCRIBE_NOT_FOUND, trId, trKey, false, null);
@@ -380,6 +405,10 @@ public final class WebSocketGateway implements AutoCloseable {
     // ---- data ----
 
     private void onTrade(TradeTick tick) {
+        records.onKrxTrade(tick.code(), tick.h0stcnt0Fields());
+        if (extraRegistrations.get() > 0) {
+            sendExtras(tick.code(), false);
+        }
         String record = String.join("^", tick.h0stcnt0Fields());
         boolean unbatched = context.tradeBatchWindow().isZero() && !holdTradeFlush;
         for (WsSession s : sessions) {
@@ -406,7 +435,34 @@ public final class WebSocketGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * After a trade ({@code book} false) or a book change of {@code code}: the records of that code's other TRs
+     * that move with it, and after a trade every index level.
+     */
+    private void sendExtras(String code, boolean book) {
+        boolean paper = env == SimEnvironment.PAPER;
+        for (WsSession s : sessions) {
+            for (Registration r : s.registrations()) {
+                if (!isExtra(r.trId())) {
+                    continue;
+                }
+                ServedTrs.Served tr = ServedTrs.find(r.trId(), paper).orElse(null);
+                if (tr == null || tr.source() == ServedTrs.Source.STATUS) {
+                    continue; // status records come at subscription; the simulated market never halts
+                }
+                boolean bookTr = tr.source() == ServedTrs.Source.BOOK || tr.source() == ServedTrs.Source.AFTER_BOOK;
+                boolean mine = tr.key() == ServedTrs.Key.INDEX ? !book : bookTr == book && r.trKey().equals(code);
+                if (mine) {
+                    send(s, r.trId(), records.record(tr, r.trKey()));
+                }
+            }
+        }
+    }
+
     private void onBook(BookSnapshot book) {
+        if (extraRegistrations.get() > 0) {
+            sendExtras(book.code(), true);
+        }
         for (WsSession s : sessions) {
             if (s.registration(BOOK_TR, book.code()) != null) {
                 send(s, BOOK_TR, book.h0stasp0Fields());

@@ -106,6 +106,11 @@ final class WsSession implements WebSocketListener, WebSocketPingPongListener {
         return registrations.get(trId + "|" + trKey);
     }
 
+    /** A copy of the registrations, in registration order. */
+    synchronized java.util.List<Registration> registrations() {
+        return java.util.List.copyOf(registrations.values());
+    }
+
     synchronized int registrationCount() {
         return registrations.size();
     }

@@ -9,7 +9,7 @@ import io.kisbridge.core.realtime.ParsedFrame;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.core.realtime.RealtimeRecord;
-import io.kisbridge.core.realtime.RealtimeSchemas;
+import io.kisbridge.core.realtime.RealtimeSchema;
 import io.kisbridge.core.realtime.Topic;
 import io.kisbridge.core.realtime.Trade;
 import java.util.Map;
@@ -66,31 +66,38 @@ public final class DataFrameRouter {
     }
 
     private void route(RealtimeRecord r) {
-        Topic topic;
-        try {
-            topic = switch (r.schema().trId()) {
-                case RealtimeSchemas.TRADE_TR -> Topic.trade(r.text(0));
-                case RealtimeSchemas.BOOK_TR -> Topic.book(r.text(0));
-                default -> Topic.FILLS;
-            };
-        } catch (IllegalArgumentException e) {
-            // The symbol field is not a symbol: a garbled record.
-            metrics.malformedFrames().incrementAndGet();
-            return;
-        }
+        RealtimeSchema schema = r.schema();
         TopicEntry entry;
         synchronized (lock) {
-            entry = registry.get(topic);
+            if (schema.keyKind() == RealtimeSchema.KeyKind.HTS) {
+                entry = registry.find(schema.trId(), "");
+            } else if (schema.keyFieldIndex() < 0) {
+                // The record does not say which key it is about (H0UNMKO0 as KIS's sample lists it): it can only go
+                // to the one topic of its TR, if exactly one is watched.
+                entry = registry.onlyTopicOf(schema.trId());
+            } else {
+                entry = registry.find(schema.trId(), r.text(schema.keyFieldIndex()));
+            }
         }
         if (entry == null) {
             metrics.unroutedRecords().incrementAndGet();
             return;
         }
-        Object value = switch (topic.kind()) {
-            case TRADE -> Trade.from(r);
-            case BOOK -> OrderBook.from(r);
-            case FILLS -> ExecutionNotice.from(r);
-        };
+        Topic topic = entry.topic();
+        Object value;
+        try {
+            value = switch (topic.kind()) {
+                case TRADE -> Trade.from(r);
+                case BOOK -> OrderBook.from(r);
+                case FILLS -> ExecutionNotice.from(r);
+                case RECORD -> r;
+            };
+        } catch (IllegalStateException e) {
+            // A layout without a field the typed view needs (named in the message): publish the record as it is.
+            metrics.malformedFrames().incrementAndGet();
+            LOG.warn("realtime: {}", e.getMessage());
+            value = r;
+        }
         entry.publish(new RealtimeEvent.Data(topic, value, r));
     }
 }

@@ -29,6 +29,8 @@ public final class TopicRegistry {
 
     /** Insertion order decides who gets the registrations when over the cap. */
     private final Map<Topic, TopicEntry> topics = new LinkedHashMap<>();
+    /** The same entries by TR ID and key, so a data record finds its topic without building one. */
+    private final Map<String, Map<String, TopicEntry>> byTrAndKey = new java.util.HashMap<>();
     private final int maxRegistrations;
     private final boolean paper;
     private final String htsId;
@@ -56,6 +58,7 @@ public final class TopicRegistry {
         if (fresh) {
             entry = new TopicEntry(topic);
             topics.put(topic, entry);
+            byTrAndKey.computeIfAbsent(topic.schema().trId(), k -> new java.util.HashMap<>()).put(topic.code(), entry);
         }
         entry.addListener(queue);
         if (fresh) {
@@ -79,6 +82,10 @@ public final class TopicRegistry {
             return;
         }
         topics.remove(e.topic());
+        Map<String, TopicEntry> ofTr = byTrAndKey.get(e.topic().schema().trId());
+        if (ofTr != null) {
+            ofTr.remove(e.topic().code());
+        }
         if (e.registered()) {
             e.setRegistered(false);
             if (channel.ready()) {
@@ -140,7 +147,8 @@ public final class TopicRegistry {
     public void overflow(TopicEntry e, String detail) {
         registrationRejections.incrementAndGet();
         e.setRegistered(false);
-        boolean poll = restFallback && e.topic().kind() == Topic.Kind.TRADE;
+        // The REST fallback polls the KRX price, so only KRX trade topics can be served by it.
+        boolean poll = restFallback && e.topic().equals(Topic.trade(e.topic().code()));
         update(e, poll ? TopicState.POLLING : TopicState.OVERFLOW,
                 detail + (poll ? "; polling the REST price instead" : "; no realtime data"));
     }
@@ -163,6 +171,18 @@ public final class TopicRegistry {
             }
         }
         return null;
+    }
+
+    /** The only watched topic of a TR (its real ID), or null when none or several are. */
+    public TopicEntry onlyTopicOf(String trId) {
+        Map<String, TopicEntry> ofTr = byTrAndKey.get(trId);
+        return ofTr == null || ofTr.size() != 1 ? null : ofTr.values().iterator().next();
+    }
+
+    /** The watched topic of a TR (its real ID) and key (a code, an index code; empty for fills), or null. */
+    public TopicEntry find(String trId, String key) {
+        Map<String, TopicEntry> ofTr = byTrAndKey.get(trId);
+        return ofTr == null || key == null ? null : ofTr.get(key);
     }
 
     public TopicEntry get(Topic topic) {
@@ -210,6 +230,7 @@ public final class TopicRegistry {
             e.closeListeners();
         }
         topics.clear();
+        byTrAndKey.clear();
     }
 
     private String trKey(Topic t) {

@@ -107,4 +107,39 @@ class TopicRegistryTest {
         assertThat(entry.registered()).isFalse();
         assertThat(entry.state()).isEqualTo(TopicState.RECONNECTING);
     }
+
+    @Test
+    void recordsFindTheirTopicByTrAndKeyAcrossMarketsAndLoseItWhenTheLastListenerGoes() {
+        status.enter(FeedState.CONNECTED);
+        TopicRegistry registry = new TopicRegistry(41, false, "HTSUSER1", false, rejections, status);
+        ListenerQueue<RealtimeEvent> q = queue();
+        TopicEntry krx = registry.add(Topic.trade("005930"), queue(), channel);
+        TopicEntry nxt = registry.add(Topic.parse("trade:005930@NX"), q, channel);
+        TopicEntry kospi = registry.add(Topic.parse("index:0001"), queue(), channel);
+
+        assertThat(sent).containsExactly("1 H0STCNT0 005930", "1 H0NXCNT0 005930", "1 H0UPCNT0 0001");
+        assertThat(registry.find("H0STCNT0", "005930")).isSameAs(krx);
+        assertThat(registry.find("H0NXCNT0", "005930")).isSameAs(nxt);
+        assertThat(registry.find("H0UPCNT0", "0001")).isSameAs(kospi);
+        assertThat(registry.find("H0UPCNT0", "1001")).isNull();
+        assertThat(registry.onlyTopicOf("H0NXCNT0")).isSameAs(nxt);
+
+        registry.release(nxt, q, channel);
+
+        assertThat(registry.find("H0NXCNT0", "005930")).isNull();
+        assertThat(registry.onlyTopicOf("H0NXCNT0")).isNull();
+        assertThat(sent).endsWith("2 H0NXCNT0 005930");
+    }
+
+    @Test
+    void onlyKrxTradeTopicsFallBackToRestPolling() {
+        status.enter(FeedState.CONNECTED);
+        TopicRegistry registry = new TopicRegistry(1, false, "HTSUSER1", true, rejections, status);
+        registry.add(Topic.book("000660"), queue(), channel);
+        TopicEntry krx = registry.add(Topic.trade("005930"), queue(), channel);
+        TopicEntry nxt = registry.add(Topic.parse("trade:005930@NX"), queue(), channel);
+
+        assertThat(krx.state()).isEqualTo(TopicState.POLLING);
+        assertThat(nxt.state()).as("the REST fallback polls the KRX price only").isEqualTo(TopicState.OVERFLOW);
+    }
 }
