@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 record ApiSource(String id, String category, String menu, String title, String docId, String path, boolean post,
                  List<Tr> trIds, String variantArg, Map<String, Arg> args, List<Param> params, List<String> blocks,
-                 boolean trCont) {
+                 Set<String> singleRowBlocks, boolean trCont) {
 
     /** A TR ID; variant null when there is one; paper null = not offered in paper trading. */
     record Tr(String variant, String real, String paper) {
@@ -40,12 +40,16 @@ record ApiSource(String id, String category, String menu, String title, String d
     private static final Pattern ARG = Pattern.compile(
             "^\\s*(\\w+)\\s*:\\s*[\\w\\[\\]., ]+?(?:\\s*=\\s*([^,#]+?))?\\s*,?\\s*(?:#\\s*(.*))?$");
     private static final Pattern DOC_ARG = Pattern.compile("^\\s+(\\w+)\\s*\\(([^)]*)\\)\\s*:\\s*(.*)$");
-    private static final Pattern COND = Pattern.compile("^(\\s*)(if|elif)\\s+(\\w+)\\s*==\\s*[\"'](\\w+)[\"']\\s*:\\s*$");
+    private static final Pattern COND = Pattern.compile("^(\\s*)(if|elif)\\s+(.+?)\\s*:\\s*$");
+    private static final Pattern EQUALS = Pattern.compile("^(\\w+)\\s*==\\s*[\"'](\\w+)[\"']$");
     private static final Pattern ELSE = Pattern.compile("^(\\s*)else\\s*:\\s*$");
     private static final Pattern TR = Pattern.compile("^(\\s*)tr_id\\s*=\\s*[\"']([A-Z0-9]+)[\"']");
     private static final Pattern DICT_ENTRY = Pattern.compile("^\\s*[\"']([A-Za-z0-9_]+)[\"']\\s*:\\s*([^,#]+?)\\s*,?\\s*(?:#.*)?$");
     private static final Pattern ADDED = Pattern.compile("^\\s*params\\[[\"']([A-Za-z0-9_]+)[\"']\\]\\s*=\\s*([^#]+?)\\s*(?:#.*)?$");
     private static final Pattern BLOCK = Pattern.compile("getBody\\(\\)\\.(output\\d*)");
+    /** {@code DataFrame([body.output])} or {@code DataFrame(body.output, index=[0])}: the block is one object, not rows. */
+    private static final Pattern SINGLE = Pattern.compile(
+            "DataFrame\\(\\s*(?:\\[\\s*res\\.getBody\\(\\)\\.(output\\d*)\\s*\\]|res\\.getBody\\(\\)\\.(output\\d*)\\s*,\\s*index)");
     private static final Pattern REQUIRED_MSG = Pattern.compile("(\\w+) is required");
     private static final String ENV_ARG = "env_dv";
 
@@ -113,34 +117,36 @@ record ApiSource(String id, String category, String menu, String title, String d
         List<Tr> trs = new ArrayList<>();
         String variantArg = null;
         Map<String, String[]> byVariant = new LinkedHashMap<>();
-        Deque<String[]> stack = new ArrayDeque<>(); // {indent, var, value}
+        Deque<Cond> stack = new ArrayDeque<>();
         for (int j = i; j < lines.size(); j++) {
             String l = lines.get(j);
             if (l.isBlank() || l.strip().startsWith("#")) continue;
             int indent = indent(l);
             Matcher c = COND.matcher(l);
             Matcher e = ELSE.matcher(l);
-            while (!stack.isEmpty() && Integer.parseInt(stack.peek()[0]) >= indent && !(c.matches() || e.matches())) stack.pop();
-            if (c.matches() || e.matches()) {
-                while (!stack.isEmpty() && Integer.parseInt(stack.peek()[0]) >= indent) stack.pop();
-                if (c.matches()) stack.push(new String[] {String.valueOf(indent), c.group(3), c.group(4)});
-                else stack.push(new String[] {String.valueOf(indent), null, null});
+            while (!stack.isEmpty() && stack.peek().indent() >= indent) stack.pop();
+            if (c.matches()) {
+                stack.push(Cond.of(indent, c.group(3)));
+                continue;
+            }
+            if (e.matches()) {
+                stack.push(new Cond(indent, null, List.of()));
                 continue;
             }
             Matcher t = TR.matcher(l);
             if (!t.find()) continue;
-            String env = "real";
+            List<String> envs = List.of("real");
             String variant = null;
-            for (String[] s : stack) {
-                if (s[1] == null) continue;
-                if (s[1].equals(ENV_ARG)) env = s[2];
+            for (Cond s : stack) {
+                if (s.var() == null) continue;
+                if (s.var().equals(ENV_ARG)) envs = s.values();
                 else {
-                    variantArg = s[1];
-                    variant = s[2];
+                    variantArg = s.var();
+                    variant = s.values().get(0);
                 }
             }
             String[] pair = byVariant.computeIfAbsent(variant == null ? "" : variant, k -> new String[2]);
-            pair["demo".equals(env) ? 1 : 0] = t.group(2);
+            for (String env : envs) pair["demo".equals(env) ? 1 : 0] = t.group(2);
         }
         for (Map.Entry<String, String[]> v : byVariant.entrySet()) {
             trs.add(new Tr(v.getKey().isEmpty() ? null : v.getKey(), v.getValue()[0], v.getValue()[1]));
@@ -163,8 +169,26 @@ record ApiSource(String id, String category, String menu, String title, String d
         List<String> blocks = new ArrayList<>();
         Matcher b = BLOCK.matcher(text);
         while (b.find()) if (!blocks.contains(b.group(1))) blocks.add(b.group(1));
+        Set<String> single = new LinkedHashSet<>();
+        Matcher sm = SINGLE.matcher(text);
+        while (sm.find()) single.add(sm.group(1) != null ? sm.group(1) : sm.group(2));
         return new ApiSource(id, category, menu, title, docId, path, text.contains("postFlag=True"), trs, variantArg,
-                args, params, blocks, args.containsKey("tr_cont"));
+                args, params, blocks, single, args.containsKey("tr_cont"));
+    }
+
+    /** An {@code if}/{@code elif} on one argument's values ({@code a == "x" or a == "y"}); var null for any other test. */
+    private record Cond(int indent, String var, List<String> values) {
+        static Cond of(int indent, String test) {
+            String var = null;
+            List<String> values = new ArrayList<>();
+            for (String part : test.split("\\s+or\\s+")) {
+                Matcher m = EQUALS.matcher(part.strip());
+                if (!m.matches() || var != null && !var.equals(m.group(1))) return new Cond(indent, null, List.of());
+                var = m.group(1);
+                values.add(m.group(2));
+            }
+            return new Cond(indent, var, values);
+        }
     }
 
     private static Param param(String name, String expr, boolean optional) {

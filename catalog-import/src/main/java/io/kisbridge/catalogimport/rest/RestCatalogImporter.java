@@ -115,16 +115,17 @@ public final class RestCatalogImporter {
         paging.put("style", api.trCont() ? "tr_cont" : "none");
         if (api.trCont() && !ctx.isEmpty()) paging.set("ctxKeys", CatalogJson.MAPPER.valueToTree(ctx));
         e.set("markets", CatalogJson.MAPPER.valueToTree(List.copyOf(markets)));
-        outputs(e, api.blocks(), cols);
+        outputs(e, api.blocks(), api.singleRowBlocks(), cols);
         return e;
     }
 
     /**
      * Output blocks with their fields. The chk file lists every field of every block in one mapping; when a field
      * code repeats, the next block has begun. Where the repeats do not give one run per block, the fields are written
-     * as {@code unassignedFields} (the curated file may say where each block starts).
+     * as {@code unassignedFields} (the curated file may say where each block starts). {@code rows} is {@code one} where
+     * the sample reads the block as a single object, {@code many} where it reads a list of rows.
      */
-    private static void outputs(ObjectNode e, List<String> blocks, ColumnSource cols) {
+    private static void outputs(ObjectNode e, List<String> blocks, Set<String> single, ColumnSource cols) {
         List<List<Map.Entry<String, String>>> runs = new ArrayList<>();
         runs.add(new ArrayList<>());
         for (Map.Entry<String, String> c : cols.columns()) {
@@ -140,6 +141,7 @@ public final class RestCatalogImporter {
         for (int i = 0; i < blocks.size(); i++) {
             ObjectNode b = out.addObject();
             b.put("block", blocks.get(i));
+            b.put("rows", single.contains(blocks.get(i)) ? "one" : "many");
             if (assigned) {
                 b.set("fields", fields(blocks.size() == 1 ? distinct(cols.columns()) : runs.get(i), cols.numeric()));
             }

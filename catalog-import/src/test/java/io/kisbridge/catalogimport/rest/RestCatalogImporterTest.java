@@ -148,7 +148,8 @@ class RestCatalogImporterTest {
     @Test
     void fields_of_several_blocks_that_the_source_does_not_split_are_written_unassigned() {
         JsonNode f = api(etf, "fund_value");
-        assertThat(f.path("outputs").toString()).isEqualTo("[{\"block\":\"output1\"},{\"block\":\"output2\"}]");
+        assertThat(f.path("outputs").toString())
+                .isEqualTo("[{\"block\":\"output1\",\"rows\":\"one\"},{\"block\":\"output2\",\"rows\":\"many\"}]");
         assertThat(codes(f.path("unassignedFields"))).containsExactly("nav", "nav_prdy_vrss");
         assertThat(f.path("unassignedFields").get(0).path("type").asText()).isEqualTo("decimal");
     }

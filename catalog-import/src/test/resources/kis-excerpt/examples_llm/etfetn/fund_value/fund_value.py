@@ -13,5 +13,5 @@ def fund_value(
         "fid_extra": fid_extra
     }
     res = ka._url_fetch(API_URL, tr_id, "", params)
-    a = res.getBody().output1
-    b = res.getBody().output2
+    a = pd.DataFrame([res.getBody().output1])
+    b = pd.DataFrame(res.getBody().output2)
