@@ -160,6 +160,17 @@ class FunctionRoutesIT {
     }
 
     @Test
+    void anyCatalogApiRunsThroughTheApiRouteWithItsDefaults() throws Exception {
+        JsonNode volume = json("/v1/api/volume-rank");
+        assertThat(volume.path("rt_cd").asText()).isEqualTo("0");
+        assertThat(volume.path("tr_id").asText()).isEqualTo("FHPST01710000");
+        assertThat(volume.path("output").get(0).has("acml_vol")).isTrue();
+        JsonNode index = json("/v1/api/inquire-index-price?FID_INPUT_ISCD=0001");
+        assertThat(index.path("tr_id").asText()).isEqualTo("FHPUP02100000");
+        assertThat(index.path("output").toString()).contains("bstp_nmix_prpr");
+    }
+
+    @Test
     void anUnknownApiNameAnswersWithTheNearestNames() {
         HttpResponse<String> r = f.get("/v1/api/volume-rnk");
         assertThat(r.statusCode()).isEqualTo(400);

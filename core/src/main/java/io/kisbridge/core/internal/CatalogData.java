@@ -167,7 +167,10 @@ public final class CatalogData {
         return out;
     }
 
-    /** A parameter the curated file says nothing about: its role from its name, the rest as imported. */
+    /**
+     * A parameter the curated file says nothing about: its role from its name, the rest as imported; a required one
+     * without a default defaults to the sample's example value.
+     */
     private static ApiParam derived(JsonNode p, Paging paging) {
         String name = p.path("name").asText();
         String upper = name.toUpperCase(Locale.ROOT);
@@ -191,6 +194,9 @@ public final class CatalogData {
         if (paging == Paging.TR_CONT && upper.startsWith("CTX_AREA_")) {
             return new ApiParam(name, Role.CONTINUATION, "", "", true, false, null, "continuation key (pager)");
         }
+        // A required field without a default takes the official sample's example value, so that any API runs with
+        // what the caller does not give (GET /v1/api/<name>); the caller overrides it like any default.
+        if (def == null && required && example != null) def = example;
         // Python drops a None-valued request field, so an optional one without a default is not sent.
         boolean omit = p.path("optional").asBoolean() || !required && def == null;
         return new ApiParam(name, Role.USER, def, example, required, omit, null, description);
