@@ -45,7 +45,7 @@ class RestCatalogImporterTest {
     void folders_without_an_API_URL_are_realtime_and_are_left_out() {
         List<String> ids = new ArrayList<>();
         stock.path("apis").forEach(a -> ids.add(a.path("id").asText()));
-        assertThat(ids).containsExactly("place_order", "quote_now");
+        assertThat(ids).containsExactly("place_order", "quote_now", "same_everywhere");
     }
 
     @Test
@@ -79,6 +79,14 @@ class RestCatalogImporterTest {
                 .isEqualTo("[{\"real\":\"FAKE00000001\",\"paper\":\"FAKE00000009\"}]");
         assertThat(api(etf, "fund_value").path("trIds").toString())
                 .isEqualTo("[{\"real\":\"FAKE00000003\",\"paper\":null}]");
+    }
+
+    @Test
+    void one_tr_id_for_both_environments_and_a_one_line_signature_are_read() {
+        JsonNode s = api(stock, "same_everywhere");
+        assertThat(s.path("trIds").toString()).isEqualTo("[{\"real\":\"FAKE00000004\",\"paper\":\"FAKE00000004\"}]");
+        assertThat(s.path("params")).isEmpty();
+        assertThat(s.path("outputs").toString()).isEqualTo("[{\"block\":\"output\",\"rows\":\"one\",\"fields\":[]}]");
     }
 
     @Test
