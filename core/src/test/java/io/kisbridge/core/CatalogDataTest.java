@@ -58,12 +58,14 @@ class CatalogDataTest {
     }
 
     @Test
-    void apis_without_a_curated_entry_get_roles_from_their_parameter_names_and_their_korean_title() {
+    void apis_the_curated_file_only_describes_get_roles_from_their_parameter_names_and_keep_kis_title() {
         ApiSpec volume = Catalog.get("volume-rank");
         assertThat(volume.docId()).isEqualTo("v1_국내주식-047");
         assertThat(volume.trId(KisEnvironment.REAL)).isEqualTo("FHPST01710000");
         assertThat(volume.availableInPaper()).isFalse();
-        assertThat(volume.description()).isEqualTo(volume.title());
+        assertThat(volume.title()).isEqualTo("거래량순위");
+        assertThat(volume.description()).isEqualTo("Top stocks by volume (real only)");
+        assertThat(volume.param("FID_COND_SCR_DIV_CODE").orElseThrow().defaultValue()).isEqualTo("20171");
         assertThat(volume.outputFields().get("output")).extracting(OutputField::code).contains("stck_prpr", "acml_vol");
         ApiSpec credit = Catalog.get("order-credit");
         assertThat(credit.kind()).isEqualTo(ApiSpec.Kind.ORDER);
