@@ -3,6 +3,9 @@ package io.kisbridge.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kisbridge.core.ApiResult;
+import io.kisbridge.core.ApiSpec;
+import io.kisbridge.core.Catalog;
+import io.kisbridge.core.CatalogListing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** Any catalog API from the shell: {@code ./kisbridge call inquire-price FID_INPUT_ISCD=005930 --env demo}. */
+/**
+ * Any catalog API from the shell: {@code ./kisbridge call inquire-price FID_INPUT_ISCD=005930 --env demo}; {@code call
+ * --list [--json]} lists the catalog (the JSON is the bridge's {@code GET /v1/catalog}).
+ */
 @Command(name = "call", mixinStandardHelpOptions = true,
         description = "Call one KIS API from the catalog and print its output blocks as JSON.")
 final class CallCommand implements Callable<Integer> {
@@ -22,14 +28,29 @@ final class CallCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Parameters(index = "0", paramLabel = "API", description = "Catalog name, e.g. inquire-price, inquire-balance, balance-sheet.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "API",
+            description = "Catalog name, e.g. inquire-price, inquire-balance, balance-sheet (see --list).")
     String api;
+
+    @CommandLine.Option(names = "--list", description = "List every API of the catalog instead of calling one.")
+    boolean list;
+
+    @CommandLine.Option(names = "--json", description = "With --list: the catalog as a JSON array.")
+    boolean json;
 
     @Parameters(index = "1..*", paramLabel = "PARAM=VALUE", description = "KIS parameters; the rest take catalog defaults.")
     List<String> params = List.of();
 
     @Override
     public Integer call() throws Exception {
+        if (list) {
+            printList();
+            return 0;
+        }
+        if (api == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "name an API (or --list to see them all)");
+        }
+        Catalog.get(api); // an unknown name fails here, naming the nearest ones, before any configuration is needed
         Map<String, String> p = parseParams(params);
         try (KisSession session = KisSession.open(config, DemoSession.DEFAULT_SEED)) {
             print(session.client().call(api, p));
@@ -48,6 +69,18 @@ final class CallCommand implements Callable<Integer> {
             p.put(kv.substring(0, eq).strip(), kv.substring(eq + 1));
         }
         return p;
+    }
+
+    private void printList() throws Exception {
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            spec.commandLine().getOut().println(mapper.writeValueAsString(CatalogListing.json(Catalog.dataApis())));
+            return;
+        }
+        for (ApiSpec s : Catalog.dataApis()) {
+            spec.commandLine().getOut().printf("%-36s %-16s %-6s %s%n", s.name(), s.docId(),
+                    s.availableInPaper() ? "paper" : "real", s.description());
+        }
     }
 
     private void print(ApiResult result) throws Exception {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One KIS REST API, declared once in {@link Catalog}: everything the executor, the simulator checks and the
- * spreadsheet function list need.
+ * One KIS REST API of the {@link Catalog}: everything the executor and the spreadsheet function list need, read
+ * from the catalog data (imported from KIS's official samples, plus our curated additions).
  *
  * @param name         stable unique name: the path's last segment ({@code inquire-price}, {@code balance-sheet})
  * @param docId        KIS document id, e.g. {@code v1_국내주식-008}
@@ -21,10 +21,15 @@ import java.util.Optional;
  * @param rowsBlock    the block that holds the rows a spreadsheet shows
  * @param paging       paging style
  * @param pageSize     rows per call for windowed paging (0 when not applicable)
+ * @param group        the official samples' group, {@code domestic_stock} or {@code etfetn} (empty for auth endpoints)
+ * @param title        KIS's Korean title of the API
+ * @param markets      the FID_COND_MRKT_DIV_CODE values it takes among J (KRX), NX (NXT), UN (integrated); empty = not stated
+ * @param outputFields every declared field of each output block, in KIS's order
  */
 public record ApiSpec(String name, String docId, String description, Kind kind, String method, String path,
                       Map<String, TrIds> trIds, String trSelector, List<ApiParam> params, List<String> outputBlocks,
-                      String rowsBlock, Paging paging, int pageSize) {
+                      String rowsBlock, Paging paging, int pageSize, String group, String title, List<String> markets,
+                      Map<String, List<OutputField>> outputFields) {
 
     /** What kind of API this is; orders get a hashkey and are never retried after they may have reached KIS. */
     public enum Kind { QUOTATION, ACCOUNT, ORDER, AUTH }
@@ -40,6 +45,16 @@ public record ApiSpec(String name, String docId, String description, Kind kind, 
         trIds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trIds));
         params = List.copyOf(params);
         outputBlocks = List.copyOf(outputBlocks);
+        markets = List.copyOf(markets);
+        Map<String, List<OutputField>> fields = new java.util.LinkedHashMap<>();
+        outputFields.forEach((k, v) -> fields.put(k, List.copyOf(v)));
+        outputFields = java.util.Collections.unmodifiableMap(fields);
+    }
+
+    /** Every TR ID this API may send, real and paper, in variant order. */
+    public List<String> allTrIds() {
+        return trIds.values().stream().flatMap(t -> java.util.stream.Stream.of(t.real(), t.paper()))
+                .filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     public boolean availableInPaper() {

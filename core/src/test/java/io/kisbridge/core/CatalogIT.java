@@ -3,6 +3,7 @@ package io.kisbridge.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every catalog entry against the simulator, which checks path, TR ID, headers, required parameters, body shape
- * and account, so a passing call proves the request is the one the reference describes.
+ * Every catalog entry against the simulator, which checks path, TR ID, headers, required and unknown parameters,
+ * body shape and account from its own reading of the facts, so a passing call proves the request is the one KIS's
+ * samples describe; and every output field the catalog declares is in the answer, with a value of its type.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
@@ -89,6 +91,33 @@ class CatalogIT {
         assertThat(r.outputs()).as("output blocks of %s", spec.name()).isNotEmpty();
         assertThat(fx.sim.counters().calls(trId)).isGreaterThan(before);
         assertThat(fx.sim.counters().rateLimitRejections()).isZero();
+        for (Map.Entry<String, java.util.List<OutputField>> block : spec.outputFields().entrySet()) {
+            JsonNode b = r.output(block.getKey());
+            assertThat(b).as("%s %s", spec.name(), block.getKey()).isNotNull();
+            JsonNode row = b.isArray() ? b.get(0) : b;
+            if (row == null) {
+                continue; // an empty list of rows (no holdings, no orders) has no fields to look at
+            }
+            for (OutputField f : block.getValue()) {
+                assertThat(row.has(f.code())).as("%s %s.%s", spec.name(), block.getKey(), f.code()).isTrue();
+                assertThat(plausible(f.type(), row.path(f.code()).asText()))
+                        .as("%s %s.%s = '%s' as %s", spec.name(), block.getKey(), f.code(), row.path(f.code()).asText(), f.type())
+                        .isTrue();
+            }
+        }
+    }
+
+    /** Empty is always allowed (KIS sends empty values); otherwise the text must read as its declared type. */
+    private static boolean plausible(OutputField.Type type, String v) {
+        String s = v.strip();
+        if (s.isEmpty()) return true;
+        return switch (type) {
+            case INTEGER, DECIMAL, RATE -> s.matches("[-+]?[0-9]*\\.?[0-9]+");
+            case DATE -> s.matches("[0-9]{8}");
+            case TIME -> s.matches("[0-9]{4,6}");
+            case SIGN -> s.matches("[1-5]");
+            default -> true;
+        };
     }
 
     @ParameterizedTest(name = "{0}")

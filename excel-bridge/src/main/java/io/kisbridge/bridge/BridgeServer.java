@@ -148,6 +148,8 @@ public final class BridgeServer implements AutoCloseable {
         j.get("/health", routes::health);
         j.get("/v1/status", status::serve);
         j.get("/v1/functions", routes::functionList);
+        String catalogJson = io.kisbridge.core.CatalogListing.json(io.kisbridge.core.Catalog.dataApis()).toString();
+        j.get("/v1/catalog", ctx -> ctx.contentType("application/json; charset=utf-8").result(catalogJson));
         String functionsJson = AddinMetadata.functionsJson(fns).toPrettyString();
         j.get("/addin/functions.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(functionsJson));
         WebAssets[] web = new WebAssets[1]; // rendered on first use: the HTTPS port is known only once started

@@ -145,6 +145,39 @@ class FunctionRoutesIT {
     }
 
     @Test
+    void theCatalogRouteListsEveryApiWithItsTrIdsParamsAndOutputFields() throws Exception {
+        JsonNode list = json("/v1/catalog");
+        assertThat(list).hasSize(io.kisbridge.core.Catalog.dataApis().size());
+        JsonNode ccld = null;
+        for (JsonNode a : list) if (a.path("name").asText().equals("inquire-daily-ccld")) ccld = a;
+        assertThat(ccld).isNotNull();
+        assertThat(ccld.path("trIds").toString()).contains("TTTC0081R", "CTSC9215R", "VTTC0081R", "VTSC9215R");
+        assertThat(ccld.path("group").asText()).isEqualTo("domestic_stock");
+        assertThat(ccld.path("title").asText()).isNotBlank();
+        assertThat(ccld.path("paper").asBoolean()).isTrue();
+        assertThat(ccld.path("params").findValuesAsText("name")).contains("INQR_STRT_DT", "CANO");
+        assertThat(ccld.path("outputs").path("output1").toString()).contains("odno");
+    }
+
+    @Test
+    void anyCatalogApiRunsThroughTheApiRouteWithItsDefaults() throws Exception {
+        JsonNode volume = json("/v1/api/volume-rank");
+        assertThat(volume.path("rt_cd").asText()).isEqualTo("0");
+        assertThat(volume.path("tr_id").asText()).isEqualTo("FHPST01710000");
+        assertThat(volume.path("output").get(0).has("acml_vol")).isTrue();
+        JsonNode index = json("/v1/api/inquire-index-price?FID_INPUT_ISCD=0001");
+        assertThat(index.path("tr_id").asText()).isEqualTo("FHPUP02100000");
+        assertThat(index.path("output").toString()).contains("bstp_nmix_prpr");
+    }
+
+    @Test
+    void anUnknownApiNameAnswersWithTheNearestNames() {
+        HttpResponse<String> r = f.get("/v1/api/volume-rnk");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("volume-rnk").contains("volume-rank");
+    }
+
+    @Test
     void callNeverPlacesOrders() {
         long orders = f.sim.counters().ordersReceived();
         assertThat(text("/v1/fn/CALL/order-cash/PDNO=005930%3BORD_QTY=1%3BORD_UNPR=0"))

@@ -88,7 +88,7 @@ public final class RestServer implements AutoCloseable {
         app.post("/oauth2/Approval", this::approval);
         app.post("/oauth2/revokeP", this::revokeP);
         app.post("/uapi/hashkey", this::hashkey);
-        for (Route r : routes.all()) {
+        for (Route r : routes.served()) {
             app.get(r.path(), ctx -> dispatch(ctx, r, false));
             app.post(r.path(), ctx -> dispatch(ctx, r, true));
         }

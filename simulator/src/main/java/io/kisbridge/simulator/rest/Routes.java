@@ -16,6 +16,7 @@ public final class Routes {
     private static final List<String> CTX = List.of("CTX_AREA_FK100", "CTX_AREA_NK100");
 
     private final List<Route> routes = new ArrayList<>();
+    private List<Route> generic;
 
     public Routes() {
         List<String> sym = List.of("FID_COND_MRKT_DIV_CODE", "FID_INPUT_ISCD");
@@ -106,8 +107,24 @@ public final class Routes {
         }
     }
 
+    /** The hand-written routes (consistent market data, accounts, orders). */
     public List<Route> all() {
         return Collections.unmodifiableList(routes);
+    }
+
+    /** The routes of every other API of the imported catalog facts, answered generically ({@link CatalogRoutes}). */
+    public List<Route> generic() {
+        if (generic == null) {
+            generic = CatalogRoutes.routesBeside(routes.stream().map(Route::path).collect(java.util.stream.Collectors.toSet()));
+        }
+        return generic;
+    }
+
+    /** Hand-written routes first (their answers completed with every declared field), then the generic ones. */
+    public List<Route> served() {
+        List<Route> out = new ArrayList<>(CatalogRoutes.completing(routes));
+        out.addAll(generic());
+        return Collections.unmodifiableList(out);
     }
 
     public Route byName(String name) {
