@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Scripts for the bridge's {@code /v1/scripts}: one {@link ScriptRuntime} over the bridge's client and realtime feed,
@@ -94,7 +95,8 @@ public final class BridgeScriptHost implements ScriptHost {
             name = inlineName(request.name(), request.language());
         }
         forgetOldRuns();
-        return info(runtime.start(name, code, request.args()));
+        Duration limit = request.timeout() == null ? Duration.ZERO : request.timeout();
+        return info(runtime.start(name, code, request.args(), limit));
     }
 
     /** The name an inline script runs under: its name, with the extension of its language. */
@@ -159,6 +161,16 @@ public final class BridgeScriptHost implements ScriptHost {
             }
         });
         return run.map(BridgeScriptHost::info);
+    }
+
+    @Override
+    public boolean follow(String id, Consumer<String> output, Consumer<RunInfo> onEnd) {
+        Optional<ScriptRun> run = runtime.find(id);
+        run.ifPresent(r -> {
+            r.follow(output);
+            r.whenEnded().thenAccept(ended -> onEnd.accept(info(ended)));
+        });
+        return run.isPresent();
     }
 
     static RunInfo info(ScriptRun r) {

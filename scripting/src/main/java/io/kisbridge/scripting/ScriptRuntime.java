@@ -56,9 +56,12 @@ public final class ScriptRuntime implements AutoCloseable {
     /** Default statement limit of the script body and of each callback. */
     public static final long DEFAULT_STATEMENT_LIMIT = 10_000_000L;
 
-    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.CONSTRAINED)
-            .allowAccessAnnotatedBy(HostAccess.Export.class)
-            .build();
+    /** In a holder so that using the runtime's constants or parseDuration loads no polyglot class. */
+    private static final class Access {
+        static final HostAccess HOST = HostAccess.newBuilder(HostAccess.CONSTRAINED)
+                .allowAccessAnnotatedBy(HostAccess.Export.class)
+                .build();
+    }
 
     private final KisClient client;
     private final Supplier<RealtimeFeed> feedSource;
@@ -128,6 +131,15 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /** Starts a script given as text; {@code name} (ending in .js or .py) picks the language and names errors. */
     public ScriptRun start(String name, String code, List<String> args) {
+        return start(name, code, args, timeout);
+    }
+
+    /**
+     * As {@link #start(String, String, List)} with this run's own wall-clock limit instead of the runtime's
+     * ({@link Duration#ZERO} = none).
+     */
+    public ScriptRun start(String name, String code, List<String> args, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         ScriptLanguage language = ScriptLanguage.ofFileName(name);
         String id = "run-" + ids.incrementAndGet();
         ScriptRun run = new ScriptRun(id, name, language, new OutputSink(echo));
@@ -239,7 +251,7 @@ public final class ScriptRuntime implements AutoCloseable {
                 .allowCreateThread(false)
                 .allowHostClassLoading(false)
                 .allowHostClassLookup(className -> false)
-                .allowHostAccess(HOST_ACCESS)
+                .allowHostAccess(Access.HOST)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .resourceLimits(Engines.statementLimit(statementLimit))
