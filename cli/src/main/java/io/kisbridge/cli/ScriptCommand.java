@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./kisbridge script run alert.js --env demo -- 005930}: JavaScript and Python automation. */
 @Command(name = "script", mixinStandardHelpOptions = true,
         description = "Run JavaScript (.js) or Python (.py) scripts against KIS.",
-        subcommands = {ScriptCommand.Run.class, ScriptCommand.Bench.class})
+        subcommands = {ScriptCommand.Run.class, ScriptCommand.Bench.class, ScriptCommand.TrainClassCache.class})
 final class ScriptCommand implements Runnable {
     static final int SCRIPT_ERROR = 4;
 
@@ -203,6 +203,41 @@ final class ScriptCommand implements Runnable {
                 }
             }
             return 0;
+        }
+    }
+
+    /**
+     * What the launcher runs once per build, in the background, to record the JDK's class cache: the cold paths of
+     * {@code script run} as a user meets them — a hand-over to a bridge that is not there, then a one-line script in
+     * each language on the embedded simulator. Prints nothing; hidden from the help.
+     */
+    @Command(name = "train-class-cache", hidden = true)
+    static final class TrainClassCache implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("kisbridge-train-");
+            try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+                int nobody = closed.getLocalPort();
+                closed.close();
+                for (String name : List.of("train.js", "train.py")) {
+                    Path f = Files.writeString(dir.resolve(name), "print(kis.price('005930'))\n");
+                    quietly("script", "run", f.toString(), "--bridge", "http://127.0.0.1:" + nobody);
+                    quietly("script", "run", f.toString(), "--env", "demo", "--standalone");
+                }
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+
+        private static void quietly(String... args) {
+            CommandLine cl = KisBridgeCommand.newCommandLine();
+            java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
+            cl.setOut(nowhere);
+            cl.setErr(nowhere);
+            cl.execute(args);
         }
     }
 }
