@@ -92,6 +92,8 @@ final class ScriptCommand implements Runnable {
                     return code;
                 }
             }
+            // the engine and context of the file's language start while the simulator and the client do
+            ScriptRuntime.prepareAhead(ScriptLanguage.ofFileName(file.getFileName().toString()));
             try (KisSession session = KisSession.open(config, DemoSession.DEFAULT_SEED)) {
                 return runWith(session.client());
             }

@@ -75,18 +75,22 @@ public final class ScriptRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScriptRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    /** The host API preludes (the same for every runtime). */
-    private static final Map<ScriptLanguage, Source> PRELUDES = new EnumMap<>(ScriptLanguage.class);
     /** Contexts prepared ahead by {@link #prepareAhead}, before any runtime existed; taken by the first run. */
     private static final Map<ScriptLanguage, CompletableFuture<PreparedContext>> AHEAD =
             new EnumMap<>(ScriptLanguage.class);
 
-    static {
-        for (ScriptLanguage l : ScriptLanguage.values()) {
-            PRELUDES.put(l, Source.newBuilder(l.id(), resource("internal/prelude" + l.extension()),
-                    "kisbridge-prelude" + l.extension()).internal(true).buildLiteral());
+    /** The host API preludes (the same for every runtime), in a holder: building a Source loads the polyglot engine. */
+    private static final class Preludes {
+        static final Map<ScriptLanguage, Source> SOURCES = new EnumMap<>(ScriptLanguage.class);
+
+        static {
+            for (ScriptLanguage l : ScriptLanguage.values()) {
+                SOURCES.put(l, Source.newBuilder(l.id(), resource("internal/prelude" + l.extension()),
+                        "kisbridge-prelude" + l.extension()).internal(true).buildLiteral());
+            }
         }
     }
+
     private RealtimeFeed ownedFeed;
     private final boolean spareContexts;
     private final Map<ScriptLanguage, CompletableFuture<PreparedContext>> spares = new EnumMap<>(ScriptLanguage.class);
@@ -343,10 +347,10 @@ public final class ScriptRuntime implements AutoCloseable {
             HostApi host = new HostApi();
             Value bindArgs;
             if (language == ScriptLanguage.PYTHON) {
-                bindArgs = c.eval(PRELUDES.get(language)).execute(host);
+                bindArgs = c.eval(Preludes.SOURCES.get(language)).execute(host);
             } else {
                 c.getBindings(language.id()).putMember("__kisbridge_host", host);
-                bindArgs = c.eval(PRELUDES.get(language));
+                bindArgs = c.eval(Preludes.SOURCES.get(language));
                 c.getBindings(language.id()).removeMember("__kisbridge_host");
             }
             return new PreparedContext(c, host, bindArgs, out);
