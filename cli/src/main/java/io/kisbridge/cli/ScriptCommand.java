@@ -223,7 +223,9 @@ final class ScriptCommand implements Runnable {
                 closed.close();
                 for (String name : List.of("train.js", "train.py")) {
                     Path f = Files.writeString(dir.resolve(name), "print(kis.price('005930'))\n");
-                    quietly("script", "run", f.toString(), "--bridge", "http://127.0.0.1:" + nobody);
+                    // an empty state directory: no bridge key of the user's is read, let alone sent
+                    quietly("script", "run", f.toString(), "--bridge", "http://127.0.0.1:" + nobody, "--state-dir",
+                            dir.toString());
                     quietly("script", "run", f.toString(), "--env", "demo", "--standalone");
                 }
             } finally {

@@ -138,7 +138,7 @@ class ScriptThroughBridgeIT {
             assertThat(first).as("the run's first line, streamed while it runs").isEqualTo("started");
             assertThat(runState("until_stopped.js")).isEqualTo("running");
 
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start();
+            Process kill = new ProcessBuilder("sh", "-c", "kill -INT " + cli.pid()).start(); // SIGINT, as Ctrl+C sends
             assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("the command ends on SIGINT").isTrue();
         } finally {
