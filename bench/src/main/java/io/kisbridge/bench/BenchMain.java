@@ -13,7 +13,7 @@ public final class BenchMain {
     /** Every driver, in the order {@code --help} lists them. */
     static List<Driver> drivers() {
         return List.of(new StormDriver(), new ThroughputDriver(), new ReadyDriver(), new LatencyDriver(), new MemoryDriver(),
-                new EnduranceDriver());
+                new ScriptStartDriver(), new EnduranceDriver());
     }
 
     static Optional<Driver> find(String name) {

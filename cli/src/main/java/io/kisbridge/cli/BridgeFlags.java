@@ -5,6 +5,10 @@ import io.kisbridge.bridge.ScriptHost;
 import io.kisbridge.scripting.BridgeScriptHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import io.kisbridge.scripting.ScriptLanguage;
 import picocli.CommandLine.Option;
 
 /** Flags of the spreadsheet bridge's HTTP server, shared by demo and serve. */
@@ -37,13 +41,34 @@ final class BridgeFlags {
     @Option(names = "--no-scripts", description = "Run no scripts: /v1/scripts answers 501.")
     boolean noScripts;
 
+    @Option(names = "--no-spare-contexts", description = "Keep no prepared script context per language (by default"
+            + " one is kept ready for each language used, so runs start at once; costs memory).")
+    boolean noSpareContexts;
+
+    @Option(names = "--warm-scripts", split = ",", paramLabel = "js|py|none", defaultValue = "none",
+            description = "Languages whose script context is prepared a few seconds after start-up, so that even their"
+                    + " first run starts at once (default: ${DEFAULT-VALUE}: a language's context is prepared after its"
+                    + " first run; each costs memory: about 70 MiB for js, 130-250 MiB for py, see BENCHMARKS.md).")
+    List<String> warmScripts;
+
     /** The script host to install (null with --no-scripts); {@code defaultScripts} when --scripts-dir is not given. */
     ScriptHost.Factory scriptHost(Path defaultScripts) {
         if (noScripts) {
             return null;
         }
         Path dir = scriptsDir != null ? scriptsDir : defaultScripts;
-        return BridgeScriptHost.factory(dir != null && Files.isDirectory(dir) ? dir : null, scriptOutputDir);
+        Set<ScriptLanguage> warm = EnumSet.noneOf(ScriptLanguage.class);
+        for (String w : warmScripts) {
+            switch (w.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "js", "javascript" -> warm.add(ScriptLanguage.JAVASCRIPT);
+                case "py", "python" -> warm.add(ScriptLanguage.PYTHON);
+                case "none", "" -> { }
+                default -> throw new picocli.CommandLine.PicocliException("--warm-scripts takes js, py or none; got '"
+                        + w + "'");
+            }
+        }
+        return BridgeScriptHost.factory(dir != null && Files.isDirectory(dir) ? dir : null, scriptOutputDir,
+                !noSpareContexts, warm);
     }
 
     BridgeOptions options(Path stateDir) {

@@ -55,27 +55,44 @@ final class DemoCommand implements Callable<Integer> {
                         demo.client(), bridge.scriptHost(java.nio.file.Path.of("samples", "scripts")))) {
             out.println(demo.simulator().banner());
             out.println(server.banner());
-            out.println("Live prices through " + server.url() + "/v1/fn/PRICE/{code} (Ctrl+C to stop):");
-            out.flush();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            CountDownLatch stop = new CountDownLatch(1);
-            Thread hook = new Thread(stop::countDown);
-            Runtime.getRuntime().addShutdownHook(hook);
-            for (int round = 1; rounds == 0 || round <= rounds; round++) {
-                for (String code : codes) {
-                    out.println(priceLine(http, server.url(), code.strip()));
-                }
-                out.println();
-                out.flush();
-                if ((rounds != 0 && round == rounds) || stop.await(intervalMs, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
+            // Only the bridge on the default port is the one 'script run --env demo' looks for.
+            java.nio.file.Path keyCopy = server.port() == io.kisbridge.bridge.BridgeOptions.DEFAULT_PORT
+                    && !bridge.noScripts ? ScriptBridges.publishDemoKey(server.keyFile()) : null;
+            Thread withdraw = new Thread(() -> ScriptBridges.withdrawDemoKey(keyCopy, server.keyFile()));
+            if (keyCopy != null) {
+                Runtime.getRuntime().addShutdownHook(withdraw); // Ctrl+C ends the JVM before this thread's finally
             }
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the JVM is already on its way out
+                return showPrices(out, server);
+            } finally {
+                if (keyCopy != null) {
+                    withdraw.run();
+                }
             }
+        }
+    }
+
+    private int showPrices(PrintWriter out, BridgeServer server) throws Exception {
+        out.println("Live prices through " + server.url() + "/v1/fn/PRICE/{code} (Ctrl+C to stop):");
+        out.flush();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (int round = 1; rounds == 0 || round <= rounds; round++) {
+            for (String code : codes) {
+                out.println(priceLine(http, server.url(), code.strip()));
+            }
+            out.println();
+            out.flush();
+            if ((rounds != 0 && round == rounds) || stop.await(intervalMs, TimeUnit.MILLISECONDS)) {
+                break;
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl+C: the JVM is already on its way out
         }
         return 0;
     }

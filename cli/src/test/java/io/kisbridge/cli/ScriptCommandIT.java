@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./kisbridge script run} on the embedded simulator. */
+/** {@code ./kisbridge script run --standalone} on the embedded simulator (ScriptThroughBridgeIT: in a bridge). */
 @Timeout(120)
 class ScriptCommandIT {
     @Test
     void runsTheMomentumSampleInDemoAndWritesItsCsvIntoTheOutputFolder(@TempDir Path out) {
-        CliRun r = CliRun.of("script", "run", "../samples/scripts/momentum_screener.js", "--env", "demo",
+        CliRun r = CliRun.of("script", "run", "../samples/scripts/momentum_screener.js", "--env", "demo", "--standalone",
                 "--output-dir", out.toString(), "--", "10", "005930", "000660");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -25,7 +25,7 @@ class ScriptCommandIT {
     void aFailingScriptExitsNonZeroNamingItsFileAndLine(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("broken.py"), "print(args)\nraise ValueError('bad input ' + args[0])\n");
 
-        CliRun r = CliRun.of("script", "run", script.toString(), "--env", "demo", "--", "x");
+        CliRun r = CliRun.of("script", "run", script.toString(), "--env", "demo", "--standalone", "--", "x");
 
         assertThat(r.exitCode()).isEqualTo(ScriptCommand.SCRIPT_ERROR);
         assertThat(r.out()).contains("['x']");
@@ -36,7 +36,7 @@ class ScriptCommandIT {
     void aRunawayScriptIsStoppedAtTheTimeout(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("wait.js"), "every('1s', () => print('tick'));\n");
 
-        CliRun r = CliRun.of("script", "run", script.toString(), "--env", "demo", "--timeout", "2s");
+        CliRun r = CliRun.of("script", "run", script.toString(), "--env", "demo", "--standalone", "--timeout", "2s");
 
         assertThat(r.exitCode()).isEqualTo(ScriptCommand.SCRIPT_ERROR);
         assertThat(r.err()).contains("wait.js").contains("stopped after 2 s");

@@ -1,8 +1,10 @@
 package io.kisbridge.bridge;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Scripts started over HTTP ({@code /v1/scripts}). The bridge runs no scripts itself: a host (the scripting module's
@@ -25,10 +27,21 @@ public interface ScriptHost extends AutoCloseable {
      * @param code     the script's text; null when {@code file} is given
      * @param file     a script of the scripts folder (relative, no {@code ..}); null when {@code code} is given
      * @param args     what the script sees as {@code args}
+     * @param timeout  the run's wall-clock limit, counted from its ready context; null = none (runs until done or
+     *                 stopped)
      */
-    record StartRequest(String name, String language, String code, String file, List<String> args) {
+    record StartRequest(String name, String language, String code, String file, List<String> args,
+                        Duration timeout) {
         public StartRequest {
             args = args == null ? List.of() : List.copyOf(args);
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                timeout = null;
+            }
+        }
+
+        /** A request without a wall-clock limit. */
+        public StartRequest(String name, String language, String code, String file, List<String> args) {
+            this(name, language, code, file, args, null);
         }
     }
 
@@ -51,6 +64,15 @@ public interface ScriptHost extends AutoCloseable {
     List<RunInfo> runs();
 
     Optional<RunInfo> run(String id);
+
+    /**
+     * Follows a run: {@code output} gets what it printed so far and then each line as it is printed (on the run's
+     * thread: it must not block), {@code onEnd} its final state once everything printed was handed out. False for
+     * an unknown id, or a host that cannot follow runs (the streaming route answers 501 then).
+     */
+    default boolean follow(String id, Consumer<String> output, Consumer<RunInfo> onEnd) {
+        return false;
+    }
 
     /** Stops a run (waiting briefly for it to end) and answers its state; empty for an unknown id. */
     Optional<RunInfo> stop(String id);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Scripts for the bridge's {@code /v1/scripts}: one {@link ScriptRuntime} over the bridge's client and realtime feed,
@@ -28,11 +29,14 @@ public final class BridgeScriptHost implements ScriptHost {
     /** Finished runs kept for the list; older ones are forgotten. */
     public static final int KEEP_FINISHED = 50;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** When the spare contexts (one per language) are first prepared: after the bridge's own start-up. */
+    static final Duration WARM_UP_AFTER = Duration.ofSeconds(3);
 
     private final ScriptRuntime runtime;
     private final Path scriptsFolder;
 
-    private BridgeScriptHost(ScriptServices services, Path scriptsFolder, Path outputFolder, boolean spareContexts) {
+    private BridgeScriptHost(ScriptServices services, Path scriptsFolder, Path outputFolder, boolean spareContexts,
+                             Set<ScriptLanguage> warm) {
         this.scriptsFolder = scriptsFolder == null ? null : scriptsFolder.toAbsolutePath().normalize();
         this.runtime = ScriptRuntime.builder(services.client())
                 .realtime(services.feed())
@@ -42,6 +46,7 @@ public final class BridgeScriptHost implements ScriptHost {
                 .spareContexts(spareContexts)
                 .build();
         runtime.published().subscribe(p -> services.board().publish(p.name(), p.value(), p.scriptId()));
+        runtime.prepareSpares(WARM_UP_AFTER, warm);
     }
 
     /**
@@ -52,9 +57,22 @@ public final class BridgeScriptHost implements ScriptHost {
         return factory(scriptsFolder, outputFolder, true);
     }
 
-    /** As {@link #factory(Path, Path)}; {@code spareContexts} keeps a prepared context per language (faster starts). */
+    /**
+     * As {@link #factory(Path, Path)}; {@code spareContexts} keeps a prepared context per language, the first ones
+     * prepared a few seconds after start-up, so that runs start without engine or context creation.
+     */
     public static Factory factory(Path scriptsFolder, Path outputFolder, boolean spareContexts) {
-        return services -> new BridgeScriptHost(services, scriptsFolder, outputFolder, spareContexts);
+        return factory(scriptsFolder, outputFolder, spareContexts, Set.of());
+    }
+
+    /**
+     * As {@link #factory(Path, Path, boolean)}; the languages in {@code warm} get their spare context a few seconds
+     * after start-up (before their first run; each costs memory), the others after their first run.
+     */
+    public static Factory factory(Path scriptsFolder, Path outputFolder, boolean spareContexts,
+                                  Set<ScriptLanguage> warm) {
+        Set<ScriptLanguage> w = Set.copyOf(warm);
+        return services -> new BridgeScriptHost(services, scriptsFolder, outputFolder, spareContexts, w);
     }
 
     /** The runtime behind the host (tests, embedders). */
@@ -94,7 +112,8 @@ public final class BridgeScriptHost implements ScriptHost {
             name = inlineName(request.name(), request.language());
         }
         forgetOldRuns();
-        return info(runtime.start(name, code, request.args()));
+        Duration limit = request.timeout() == null ? Duration.ZERO : request.timeout();
+        return info(runtime.start(name, code, request.args(), limit));
     }
 
     /** The name an inline script runs under: its name, with the extension of its language. */
@@ -159,6 +178,16 @@ public final class BridgeScriptHost implements ScriptHost {
             }
         });
         return run.map(BridgeScriptHost::info);
+    }
+
+    @Override
+    public boolean follow(String id, Consumer<String> output, Consumer<RunInfo> onEnd) {
+        Optional<ScriptRun> run = runtime.find(id);
+        run.ifPresent(r -> {
+            r.follow(output);
+            r.whenEnded().thenAccept(ended -> onEnd.accept(info(ended)));
+        });
+        return run.isPresent();
     }
 
     static RunInfo info(ScriptRun r) {

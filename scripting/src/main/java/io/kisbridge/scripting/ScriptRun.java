@@ -8,6 +8,7 @@ import io.kisbridge.scripting.internal.PreparedContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
@@ -30,6 +31,7 @@ public final class ScriptRun {
     private final OutputSink output;
     private final EventLoop loop = new EventLoop();
     private final CountDownLatch done = new CountDownLatch(1);
+    private final CompletableFuture<ScriptRun> ended = new CompletableFuture<>();
     private final Object lock = new Object();
     private Context context;
     private volatile State state = State.RUNNING;
@@ -86,6 +88,19 @@ public final class ScriptRun {
     public Duration contextStartTime() {
         long n = contextStartNanos;
         return n < 0 ? Duration.ofMillis(-1) : Duration.ofNanos(n);
+    }
+
+    /**
+     * Hands {@code output} what the run printed so far, then each line as it is printed (on the run's thread: it
+     * must not block); all of it is handed out before {@link #whenEnded()} completes.
+     */
+    public void follow(java.util.function.Consumer<String> follower) {
+        output.follow(follower);
+    }
+
+    /** Completes, with this run, when the run has ended (state, error and output final). */
+    public CompletableFuture<ScriptRun> whenEnded() {
+        return ended.copy();
     }
 
     /** Waits for the end of the run; true when it ended within {@code max}. */
@@ -180,6 +195,7 @@ public final class ScriptRun {
             }
             output.flush();
             done.countDown();
+            ended.complete(this);
         }
     }
 

@@ -59,9 +59,12 @@ public final class ScriptRuntime implements AutoCloseable {
     /** See {@link Builder#heapFraction}. */
     public static final double DEFAULT_HEAP_FRACTION = 0.8;
 
-    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.CONSTRAINED)
-            .allowAccessAnnotatedBy(HostAccess.Export.class)
-            .build();
+    /** In a holder so that using the runtime's constants or parseDuration loads no polyglot class. */
+    private static final class Access {
+        static final HostAccess HOST = HostAccess.newBuilder(HostAccess.CONSTRAINED)
+                .allowAccessAnnotatedBy(HostAccess.Export.class)
+                .build();
+    }
 
     private final KisClient client;
     private final Supplier<RealtimeFeed> feedSource;
@@ -76,13 +79,29 @@ public final class ScriptRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScriptRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final Map<ScriptLanguage, Source> preludes = new EnumMap<>(ScriptLanguage.class);
+    /** Contexts prepared ahead by {@link #prepareAhead}, before any runtime existed; taken by the first run. */
+    private static final Map<ScriptLanguage, CompletableFuture<PreparedContext>> AHEAD =
+            new EnumMap<>(ScriptLanguage.class);
+
+    /** The host API preludes (the same for every runtime), in a holder: building a Source loads the polyglot engine. */
+    private static final class Preludes {
+        static final Map<ScriptLanguage, Source> SOURCES = new EnumMap<>(ScriptLanguage.class);
+
+        static {
+            for (ScriptLanguage l : ScriptLanguage.values()) {
+                SOURCES.put(l, Source.newBuilder(l.id(), resource("internal/prelude" + l.extension()),
+                        "kisbridge-prelude" + l.extension()).internal(true).buildLiteral());
+            }
+        }
+    }
+
     private RealtimeFeed ownedFeed;
     private final boolean spareContexts;
     private final Map<ScriptLanguage, CompletableFuture<PreparedContext>> spares = new EnumMap<>(ScriptLanguage.class);
     private final ExecutorService spareMaker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kisbridge-script-spare");
         t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY); // background work: requests and running scripts come first
         return t;
     });
 
@@ -103,10 +122,6 @@ public final class ScriptRuntime implements AutoCloseable {
             return t;
         });
         this.feedSource = b.feed != null ? b.feed : this::ownFeed;
-        for (ScriptLanguage l : ScriptLanguage.values()) {
-            preludes.put(l, Source.newBuilder(l.id(), resource("internal/prelude" + l.extension()),
-                    "kisbridge-prelude" + l.extension()).internal(true).buildLiteral());
-        }
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or a number of milliseconds. */
@@ -133,6 +148,15 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /** Starts a script given as text; {@code name} (ending in .js or .py) picks the language and names errors. */
     public ScriptRun start(String name, String code, List<String> args) {
+        return start(name, code, args, timeout);
+    }
+
+    /**
+     * As {@link #start(String, String, List)} with this run's own wall-clock limit instead of the runtime's
+     * ({@link Duration#ZERO} = none).
+     */
+    public ScriptRun start(String name, String code, List<String> args, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         ScriptLanguage language = ScriptLanguage.ofFileName(name);
         String id = "run-" + ids.incrementAndGet();
         ScriptRun run = new ScriptRun(id, name, language, new OutputSink(echo));
@@ -209,6 +233,10 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /** A spare prepared context when one is ready (and a new spare is started), else one prepared now. */
     private PreparedContext acquire(ScriptLanguage language) {
+        PreparedContext ahead = takeAhead(language, statementLimit);
+        if (ahead != null) {
+            return ahead;
+        }
         if (!spareContexts) {
             return prepare(language);
         }
@@ -227,6 +255,34 @@ public final class ScriptRuntime implements AutoCloseable {
         return prepare(language);
     }
 
+    /**
+     * With spare contexts on: prepares one context per language given in the background, {@code after} from now (off the
+     * caller's start-up path), so that even the first run of each language skips engine and context creation.
+     * Languages that already have a spare are skipped; without spare contexts this does nothing.
+     */
+    public void prepareSpares(Duration after, java.util.Set<ScriptLanguage> languages) {
+        if (!spareContexts || languages.isEmpty()) {
+            return;
+        }
+        scheduler.schedule(() -> {
+            synchronized (spares) {
+                for (ScriptLanguage l : languages) {
+                    if (!spareMaker.isShutdown() && !spares.containsKey(l)) {
+                        spares.put(l, CompletableFuture.supplyAsync(() -> prepare(l), spareMaker));
+                    }
+                }
+            }
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a prepared context of this language is ready for the next run (tests). */
+    boolean spareReady(ScriptLanguage language) {
+        synchronized (spares) {
+            CompletableFuture<PreparedContext> f = spares.get(language);
+            return f != null && f.isDone() && !f.isCompletedExceptionally();
+        }
+    }
+
     /** Waits until the spare contexts being prepared are ready (benchmarks). */
     void awaitSpares() {
         List<CompletableFuture<PreparedContext>> pending;
@@ -237,6 +293,49 @@ public final class ScriptRuntime implements AutoCloseable {
     }
 
     private PreparedContext prepare(ScriptLanguage language) {
+        return prepare(language, statementLimit);
+    }
+
+    /**
+     * Starts preparing a context of {@code language} (engine, language initialisation, sandbox, host API prelude) on
+     * a background thread now, before the runtime exists: the first run of that language with the default statement
+     * limit takes it. For a process that runs one script (the CLI): the engine's start overlaps the simulator's and
+     * the client's, and only the language the file needs is started.
+     */
+    public static void prepareAhead(ScriptLanguage language) {
+        synchronized (AHEAD) {
+            AHEAD.computeIfAbsent(language, l -> {
+                CompletableFuture<PreparedContext> f = new CompletableFuture<>();
+                Thread t = new Thread(() -> {
+                    try {
+                        f.complete(prepare(l, DEFAULT_STATEMENT_LIMIT));
+                    } catch (RuntimeException | Error e) {
+                        f.completeExceptionally(e);
+                    }
+                }, "kisbridge-script-ahead");
+                t.setDaemon(true);
+                t.start();
+                return f;
+            });
+        }
+    }
+
+    private static PreparedContext takeAhead(ScriptLanguage language, long statementLimit) {
+        if (statementLimit != DEFAULT_STATEMENT_LIMIT) {
+            return null;
+        }
+        CompletableFuture<PreparedContext> f;
+        synchronized (AHEAD) {
+            f = AHEAD.remove(language);
+        }
+        try {
+            return f == null ? null : f.join();
+        } catch (RuntimeException failed) {
+            return null; // prepared anew on the run's thread, where a failure is reported
+        }
+    }
+
+    private static PreparedContext prepare(ScriptLanguage language, long statementLimit) {
         PreparedContext.Redirect out = new PreparedContext.Redirect();
         Context c = Context.newBuilder(language.id())
                 .engine(Engines.get(language))
@@ -250,7 +349,7 @@ public final class ScriptRuntime implements AutoCloseable {
                 .allowCreateThread(false)
                 .allowHostClassLoading(false)
                 .allowHostClassLookup(className -> false)
-                .allowHostAccess(HOST_ACCESS)
+                .allowHostAccess(Access.HOST)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .resourceLimits(Engines.statementLimit(statementLimit))
@@ -259,10 +358,10 @@ public final class ScriptRuntime implements AutoCloseable {
             HostApi host = new HostApi();
             Value bindArgs;
             if (language == ScriptLanguage.PYTHON) {
-                bindArgs = c.eval(preludes.get(language)).execute(host);
+                bindArgs = c.eval(Preludes.SOURCES.get(language)).execute(host);
             } else {
                 c.getBindings(language.id()).putMember("__kisbridge_host", host);
-                bindArgs = c.eval(preludes.get(language));
+                bindArgs = c.eval(Preludes.SOURCES.get(language));
                 c.getBindings(language.id()).removeMember("__kisbridge_host");
             }
             return new PreparedContext(c, host, bindArgs, out);

@@ -165,6 +165,17 @@ public final class HostApi {
         });
     }
 
+    /**
+     * The names of the catalog's data APIs, one a line: what the preludes build {@code kis.api} from (the whole
+     * {@link #catalog()} as JSON cost every context a large parse before the script's first line).
+     */
+    @HostAccess.Export
+    public String apiNames() {
+        return API_NAMES;
+    }
+
+    private static final String API_NAMES = String.join("\n", Catalog.dataApis().stream().map(ApiSpec::name).toList());
+
     /** The catalog's data APIs: name, doc id, description, whether paper has it, user parameters. */
     @HostAccess.Export
     public String catalog() {

@@ -4,8 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** Collects what a script prints (the first MiB), optionally echoing each line to a writer such as the CLI's stdout. */
+/**
+ * Collects what a script prints (the first MiB), handing each finished line to an echo writer (the CLI's stdout)
+ * and to followers (a client streaming the run's output) as it is printed.
+ */
 public final class OutputSink extends OutputStream {
     public static final OutputStream DISCARD = OutputStream.nullOutputStream();
     private static final int MAX_KEPT = 1 << 20;
@@ -13,6 +19,9 @@ public final class OutputSink extends OutputStream {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final PrintWriter echo;
+    private final List<Consumer<String>> followers = new CopyOnWriteArrayList<>();
+    /** Bytes of {@link #kept} already handed out as whole lines (what a new follower is given first). */
+    private int deliveredKept;
 
     public OutputSink(PrintWriter echo) {
         this.echo = echo;
@@ -23,11 +32,9 @@ public final class OutputSink extends OutputStream {
         if (kept.size() < MAX_KEPT) {
             kept.write(b);
         }
-        if (echo != null) {
-            line.write(b);
-            if (b == '\n') {
-                flush();
-            }
+        line.write(b);
+        if (b == '\n') {
+            flush();
         }
     }
 
@@ -45,11 +52,30 @@ public final class OutputSink extends OutputStream {
 
     @Override
     public synchronized void flush() {
-        if (echo != null && line.size() > 0) {
-            echo.print(line.toString(StandardCharsets.UTF_8));
-            echo.flush();
-            line.reset();
+        if (line.size() == 0) {
+            return;
         }
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        deliveredKept = kept.size();
+        if (echo != null) {
+            echo.print(text);
+            echo.flush();
+        }
+        for (Consumer<String> f : followers) {
+            f.accept(text);
+        }
+    }
+
+    /**
+     * Hands {@code follower} what was printed so far (of the first MiB), then every line as it is printed, on the
+     * printing thread (the follower must not block).
+     */
+    public synchronized void follow(Consumer<String> follower) {
+        if (deliveredKept > 0) {
+            follower.accept(new String(kept.toByteArray(), 0, deliveredKept, StandardCharsets.UTF_8));
+        }
+        followers.add(follower);
     }
 
     public synchronized String text() {

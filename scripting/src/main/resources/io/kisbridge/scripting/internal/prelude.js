@@ -44,9 +44,9 @@
         api: {},
     };
     // One function per catalog API: kis.api.inquirePrice({FID_INPUT_ISCD: '005930'}) === kis.call('inquire-price', ...)
-    for (const spec of kis.catalog()) {
-        const camel = spec.name.replace(/-([a-z0-9])/g, (m, c) => c.toUpperCase());
-        kis.api[camel] = (params) => kis.call(spec.name, params);
+    for (const name of String(h.apiNames()).split('\n')) {
+        const camel = name.replace(/-([a-z0-9])/g, (m, c) => c.toUpperCase());
+        kis.api[camel] = (params) => kis.call(name, params);
     }
     Object.freeze(kis.api);
     const timer = (f) => (spec, fn) => {

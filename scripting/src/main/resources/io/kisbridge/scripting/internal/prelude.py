@@ -75,8 +75,8 @@ def _kisbridge_install(h):
     kis = _Kis()
     api = _Api()
     # One function per catalog API: kis.api.inquire_price({...}) == kis.call("inquire-price", {...})
-    for spec in kis.catalog():
-        setattr(api, spec["name"].replace("-", "_"), (lambda name: lambda params=None: kis.call(name, params))(spec["name"]))
+    for name in str(h.apiNames()).split("\n"):
+        setattr(api, name.replace("-", "_"), (lambda name: lambda params=None: kis.call(name, params))(name))
     kis.api = api
 
     class _Cells:

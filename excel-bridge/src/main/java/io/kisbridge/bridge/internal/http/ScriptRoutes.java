@@ -7,18 +7,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.kisbridge.bridge.BridgeException;
 import io.kisbridge.bridge.ScriptHost;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * /v1/scripts: start (POST), list (GET), details (GET /{id}), stop (DELETE /{id} or POST /{id}/stop). The security
  * filter has already required X-Bridge-Key on every one of them. Without a {@link ScriptHost} they answer 501.
+ *
+ * <p>{@code POST /v1/scripts?follow=true} starts the run and answers its output live, as NDJSON (one JSON object a
+ * line): {@code {"run":{...}}} first, {@code {"out":"text"}} as the script prints, {@code {"end":{...}}} last, with
+ * blank lines as a heartbeat every second while the script is silent. A client that goes away stops the run (the
+ * next write fails: within about a second).
  */
 public final class ScriptRoutes {
     /** Characters of output shown per run in the list (the details carry all of it). */
     public static final int OUTPUT_TAIL = 2_000;
     private static final int MAX_CODE = 1 << 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long HEARTBEAT_MILLIS = 1_000;
 
     private final ScriptHost host;
 
@@ -31,12 +44,83 @@ public final class ScriptRoutes {
         if (unavailable(ctx)) {
             return;
         }
+        ScriptHost.RunInfo run;
         try {
-            ScriptHost.RunInfo run = host.start(request(ctx.body()));
-            ctx.status(201).json(info(run, false));
+            run = host.start(request(ctx.body()));
         } catch (RuntimeException e) {
             Routes.mapped(e, ctx);
+            return;
         }
+        String follow = ctx.queryParam("follow");
+        if (follow != null && (follow.equals("true") || follow.equals("1"))) {
+            follow(ctx, run);
+        } else {
+            ctx.status(201).json(info(run, false));
+        }
+    }
+
+    /** Streams the run's output and end on this request's thread; the run is stopped if the client goes away. */
+    private void follow(Context ctx, ScriptHost.RunInfo run) {
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        if (!host.follow(run.id(), events::add, events::add)) {
+            host.stop(run.id());
+            Routes.mapped(BridgeException.notAvailable("this script host cannot stream a run's output"), ctx);
+            return;
+        }
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("application/x-ndjson; charset=utf-8");
+        try {
+            OutputStream out = res.getOutputStream();
+            ObjectNode first = MAPPER.createObjectNode();
+            first.set("run", info(run, false));
+            writeLine(out, first);
+            List<Object> batch = new ArrayList<>();
+            while (true) {
+                Object e = events.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+                if (e == null) {
+                    out.write('\n');
+                    out.flush();
+                    continue;
+                }
+                batch.clear();
+                batch.add(e);
+                events.drainTo(batch);
+                StringBuilder text = new StringBuilder();
+                for (Object b : batch) {
+                    if (b instanceof String s) {
+                        text.append(s);
+                    } else if (b instanceof ScriptHost.RunInfo end) {
+                        writeText(out, text);
+                        ObjectNode last = MAPPER.createObjectNode();
+                        last.set("end", info(end, false));
+                        writeLine(out, last);
+                        return;
+                    }
+                }
+                writeText(out, text);
+            }
+        } catch (IOException clientGone) {
+            host.stop(run.id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            host.stop(run.id());
+        }
+    }
+
+    private static void writeText(OutputStream out, StringBuilder text) throws IOException {
+        if (!text.isEmpty()) {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("out", text.toString());
+            writeLine(out, o);
+            text.setLength(0);
+        }
+    }
+
+    private static void writeLine(OutputStream out, ObjectNode o) throws IOException {
+        out.write(MAPPER.writeValueAsBytes(o));
+        out.write('\n');
+        out.flush();
     }
 
     public void list(Context ctx) {
@@ -111,7 +195,15 @@ public final class ScriptRoutes {
             }
             a.forEach(x -> args.add(x.asText()));
         }
-        return new ScriptHost.StartRequest(text(b, "name"), text(b, "language"), code, file, args);
+        JsonNode t = b.path("timeout_ms");
+        Duration timeout = null;
+        if (!t.isMissingNode() && !t.isNull()) {
+            if (!t.canConvertToLong() || t.asLong() < 0) {
+                throw BridgeException.badInput("\"timeout_ms\" is a number of milliseconds (0 = none)");
+            }
+            timeout = Duration.ofMillis(t.asLong());
+        }
+        return new ScriptHost.StartRequest(text(b, "name"), text(b, "language"), code, file, args, timeout);
     }
 
     private static String text(JsonNode b, String field) {
