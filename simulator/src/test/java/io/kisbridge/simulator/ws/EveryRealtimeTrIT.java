@@ -85,6 +85,8 @@ class EveryRealtimeTrIT {
                 c.request(key, "1", id, keyFor(tr));
             }
         }
+        // every registration acknowledged before the tick, or a loaded machine ticks before the last one lands
+        c.await(m -> c.messages.stream().filter(x -> x.contains("\"OPSP0000\"")).count() >= market.size());
         sim.market().tick(CODE);
 
         for (ServedTrs.Served tr : market) {

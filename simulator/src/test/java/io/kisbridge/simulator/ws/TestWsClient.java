@@ -84,7 +84,7 @@ final class TestWsClient implements AutoCloseable {
 
     /** Waits for the first message matching, then returns it. */
     String await(Predicate<String> matching) {
-        return Awaitility.await().atMost(Duration.ofSeconds(5))
+        return Awaitility.await().atMost(Duration.ofSeconds(15))
                 .until(() -> messages.stream().filter(matching).findFirst().orElse(null), m -> m != null);
     }
 
