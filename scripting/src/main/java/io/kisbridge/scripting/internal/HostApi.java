@@ -12,6 +12,7 @@ import io.kisbridge.core.Catalog;
 import io.kisbridge.core.KisClient;
 import io.kisbridge.core.OrderSide;
 import io.kisbridge.core.OrderType;
+import io.kisbridge.core.realtime.DeliveryMode;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.core.realtime.Subscription;
@@ -248,14 +249,19 @@ public final class HostApi {
 
     // ---- realtime and timers ----------------------------------------------------------------------------------
 
-    /** Subscribes {@code fn} (called with the event's JSON) to trade:CODE, book:CODE or fills. */
+    /**
+     * Subscribes {@code fn} (called with the event's JSON) to trade:CODE, book:CODE or fills. Trades and fills are
+     * delivered every one, in order (a script counting volume must see each trade, also the records of one
+     * multi-record frame); books latest-wins (each is the whole book, so a newer one makes an older one moot).
+     */
     @HostAccess.Export
     public String on(String kind, String code, Value fn) {
         return answer(() -> {
             requireFunction(fn);
             Topic topic = "fills".equalsIgnoreCase(kind.strip()) ? Topic.FILLS
                     : Topic.parse(kind.strip().toLowerCase(Locale.ROOT) + ":" + code(code));
-            Subscription sub = s.feed().get().subscribe(topic, event -> {
+            DeliveryMode mode = topic.kind() == Topic.Kind.BOOK ? DeliveryMode.LATEST : DeliveryMode.ALL;
+            Subscription sub = s.feed().get().subscribe(topic, mode, event -> {
                 if (event instanceof RealtimeEvent.Data d) {
                     String json = Plain.json(Plain.of(d.value(), NOTICE_SKIP));
                     loop.post(() -> fn.execute(json));
