@@ -218,6 +218,24 @@ class StreamIT {
     }
 
     @Test
+    void answersAPingWithAPongCarryingTheSamePayload() throws Exception {
+        java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
+        WebSocket ws = f.http.newWebSocketBuilder().buildAsync(URI.create(f.url("/v1/stream").replace("http://", "ws://")),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onPong(WebSocket w, java.nio.ByteBuffer message) {
+                        pong.complete(java.nio.charset.StandardCharsets.UTF_8.decode(message).toString());
+                        w.request(1);
+                        return null;
+                    }
+                }).join();
+        ws.sendPing(java.nio.ByteBuffer.wrap("bridge-keepalive-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .join();
+        assertThat(pong.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("bridge-keepalive-1");
+        ws.abort();
+    }
+
+    @Test
     void refusesAConflateThatIsNotABoolean() {
         Client c = new Client().open();
         c.ws.sendText("{\"op\":\"subscribe\",\"topic\":\"trade:005930\",\"conflate\":\"no\"}", true).join();

@@ -59,6 +59,7 @@ public final class WebSocketGateway implements AutoCloseable {
     private final Set<WsSession> sessions = new CopyOnWriteArraySet<>();
     private final List<AutoCloseable> feedSubscriptions = new ArrayList<>();
     private volatile boolean holdTradeFlush;
+    private volatile boolean answerPings = true;
     private Server server;
     private ScheduledExecutorService scheduler;
 
@@ -139,6 +140,19 @@ public final class WebSocketGateway implements AutoCloseable {
         if (!hold && scheduler != null) {
             scheduler.execute(this::flushTrades);
         }
+    }
+
+    /** Fault hook: false leaves ping frames unanswered (a dead connection that was never closed). */
+    public void answerPings(boolean answer) {
+        this.answerPings = answer;
+    }
+
+    boolean answersPings() {
+        return answerPings;
+    }
+
+    void pingAnswered() {
+        context.counters().recordPingAnswered();
     }
 
     public int openSessions() {
