@@ -25,12 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WebSocket /v1/stream over the realtime feed. Clients send {"op":"subscribe"|"unsubscribe","topic":"trade:CODE"}
- * (also book:CODE, fills, script:NAME); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per
+ * (also book:CODE, fills, script:NAME; {"conflate":false} asks for every trade/book record instead of the latest
+ * value); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per
  * record, {"topic":..,"status":"subscribed|pending|overflow|polling|error|reconnecting","detail":..} per topic state
  * change, and {"type":"feed","state":"connected|disconnected|...","detail":..} for every connection change (also
  * right after connecting).
  *
- * <p>Fan-out: the hub holds one feed subscription per topic, whatever the number of sockets ({@link TopicFanout}),
+ * <p>Fan-out: the hub holds one feed subscription per topic and delivery (latest-wins, or every record for the
+ * {@code "conflate":false} sockets), whatever the number of sockets ({@link TopicFanout}),
  * encodes each event once and queues the text into each watching socket's outbox ({@link StreamSocket}); each
  * socket sends what gathered in one write. Sockets watching one topic thus share the feed's single KIS registration
  * and its single listener queue.
