@@ -33,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  * client reads {@code System.nanoTime()} when its message arrives and looks the identity up. So a latency is the whole
  * path: simulated KIS producing and sending the frame, the feed parsing it, the bridge encoding and sending, the
  * client decoding. The bridge delivers the latest value per topic and client (a client that falls behind skips to
- * the newest trade: "conflated"); conflated trades are counted, not timed.
+ * the newest trade: "conflated"); conflated trades are counted, not timed. With {@code --conflate false} the clients
+ * subscribe with {@code "conflate":false} and get every record; what overflows a socket's outbox is dropped by the
+ * bridge and reported ({@code records_dropped}, {@code gaps}), which is what the run then shows next to delivered.
  *
  * <p>One run is a {@code --seconds} window at the rate after a shared warm-up; p50/p99/max are over every message
  * delivered in the window; the report gives each run and the median of the runs' p50 and p99. CPU is the whole
@@ -81,7 +83,10 @@ public final class LatencyDriver implements Driver {
                         + "(java.net.http.WebSocket, one shared HttpClient)")
                 .option("client-threads", "2", "pool threads shared by all jetty clients (besides its selector) or "
                         + "jdk clients (executor); fewer than the cores lets the clients fall behind the bridge")
-                .option("top-threads", "0", "also print the N busiest threads of each run (who used the CPU)");
+                .option("top-threads", "0", "also print the N busiest threads of each run (who used the CPU)")
+                .option("conflate", "true", "false: the clients subscribe with \"conflate\":false and get every "
+                        + "record (the bridge drops what overflows a socket's 10,000-message outbox and reports the "
+                        + "gap); true: latest value wins, the default");
         if (f.parse(args)) {
             out.print(f.usage(summary()));
             return 0;
@@ -98,6 +103,11 @@ public final class LatencyDriver implements Driver {
         Duration warmup = f.duration("warmup");
         Duration batch = f.duration("batch-window");
         int topThreads = f.nonNegativeInt("top-threads");
+        String conflateFlag = f.string("conflate").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!conflateFlag.equals("true") && !conflateFlag.equals("false")) {
+            throw new IllegalArgumentException("--conflate must be true or false; got " + f.string("conflate"));
+        }
+        boolean conflate = conflateFlag.equals("true");
 
         try (RealtimeRig rig = RealtimeRig.start(s -> s.autoTicks(false).tradeBatchWindow(batch), o -> o)) {
             SimulatedMarket market = rig.simulator().market();
@@ -109,14 +119,14 @@ public final class LatencyDriver implements Driver {
             Recorder recorder = new Recorder(codeIndex);
             List<StreamConnection> sockets = new ArrayList<>();
             try (StreamClients library = StreamClients.create(f.string("client"), f.positiveInt("client-threads"))) {
-                out.printf("latency: %d clients x %d trade topics, %d trades/s, simulator batch window %d ms%n",
-                        clients, codes, rate, batch.toMillis());
+                out.printf("latency: %d clients x %d trade topics, %d trades/s, simulator batch window %d ms, %s%n",
+                        clients, codes, rate, batch.toMillis(), conflate ? "latest value wins" : "every record");
                 for (int i = 0; i < clients; i++) {
                     Recorder.Client rc = recorder.newClient();
                     StreamConnection c = library.connect(rig.streamUrl(), rc::onMessage, reason -> rc.closed = reason);
                     sockets.add(c);
                     for (String code : codeList) {
-                        c.subscribe("trade:" + code);
+                        c.subscribe("trade:" + code, conflate);
                     }
                 }
                 awaitEveryClientSeesEveryCode(rig, market, codeList, recorder, out);
@@ -156,6 +166,8 @@ public final class LatencyDriver implements Driver {
                 long delivered = results.stream().mapToLong(RunResult::delivered).sum();
                 long conflated = results.stream().mapToLong(RunResult::conflated).sum();
                 long drops = results.stream().mapToLong(RunResult::drops).sum();
+                long recordsDropped = results.stream().mapToLong(RunResult::recordsDropped).sum();
+                long gaps = results.stream().mapToLong(RunResult::gaps).sum();
                 out.printf("median of %d runs: p50 %.3f ms, p99 %.3f ms (target p99 < 5 ms: %s), max %.3f ms, "
                         + "CPU %.2f of %d cores (clients %.2f, simulator+pacer %.2f, bridge+feed %.2f, other %.2f; "
                         + "bridge %.1f us per delivered message), load %.2f%n", runs, p50, p99,
@@ -165,11 +177,12 @@ public final class LatencyDriver implements Driver {
                         + "client=%s p50_ms=%.3f p99_ms=%.3f max_ms=%.3f produced=%d expected=%d delivered=%d "
                         + "conflated=%d drops=%d cpu_cores=%.2f client_cpu_cores=%.2f sim_cpu_cores=%.2f "
                         + "bridge_cpu_cores=%.2f other_cpu_cores=%.2f bridge_us_per_msg=%.2f cores=%d load=%.2f "
-                        + "delivered_per_s=%.0f messages_per_drain=%.1f%n",
+                        + "delivered_per_s=%.0f messages_per_drain=%.1f conflate=%s records_dropped=%d gaps=%d%n",
                         rate, achieved, clients, codes, seconds(window), runs,
                         f.string("client").strip().toLowerCase(java.util.Locale.ROOT), p50, p99, max, produced,
                         expected, delivered, conflated, drops, cpu, clientCpu, simCpu, bridgeCpu, otherCpu,
-                        bridgeUsPerMsg, ProcessStats.cores(), ProcessStats.loadAverage(), deliveredRate, perDrain);
+                        bridgeUsPerMsg, ProcessStats.cores(), ProcessStats.loadAverage(), deliveredRate, perDrain,
+                        conflate, recordsDropped, gaps);
             } finally {
                 for (StreamConnection c : sockets) {
                     c.disconnect();
@@ -226,6 +239,8 @@ public final class LatencyDriver implements Driver {
         long conflated0 = fc.conflatedEvents() * clients + sc0.conflated();
         long dropped0 = fc.droppedEvents() * clients + sc0.dropped();
         long messages0 = sc0.messages();
+        long recordsDropped0 = sc0.recordsDropped();
+        long gaps0 = sc0.gaps();
         long batches0 = sc0.batches();
         recorder.startRun();
         Map<Long, ThreadCpu.Usage> threads0 = ThreadCpu.sample();
@@ -241,19 +256,22 @@ public final class LatencyDriver implements Driver {
         long conflated = fc.conflatedEvents() * clients + sc.conflated() - conflated0;
         long dropped = fc.droppedEvents() * clients + sc.dropped() - dropped0;
         long batches = sc.batches() - batches0;
+        long recordsDropped = sc.recordsDropped() - recordsDropped0;
+        long gaps = sc.gaps() - gaps0;
         double perDrain = batches == 0 ? 0 : (sc.messages() - messages0) / (double) batches;
         long expected = produced * clients;
         long delivered = run.latencies().length;
         // what neither arrived nor was replaced by a newer value: lost somewhere (or still queued at the end)
-        long lost = Math.max(0, expected - delivered - conflated - dropped);
+        long lost = Math.max(0, expected - delivered - conflated - dropped - recordsDropped);
         return new RunResult(produced, produced * 1e9 / wall, expected, delivered, conflated, dropped + lost,
+                recordsDropped, gaps,
                 run.unmatched(), Percentiles.at(run.latencies(), 0.50) / 1e6, Percentiles.at(run.latencies(), 0.99) / 1e6,
                 run.latencies().length == 0 ? Double.NaN : run.latencies()[run.latencies().length - 1] / 1e6,
                 cpu / (double) wall, delivered * 1e9 / wall, perDrain, cpuSplit);
     }
 
     record RunResult(long produced, double achievedRate, long expected, long delivered, long conflated, long drops,
-                     long unmatched, double p50Ms, double p99Ms, double maxMs, double cpuCores, double deliveredRate,
+                     long recordsDropped, long gaps, long unmatched, double p50Ms, double p99Ms, double maxMs, double cpuCores, double deliveredRate,
                      double messagesPerDrain, CpuSplit cpu) {
         /** Bridge + feed CPU per message delivered during the window (backlog drained after it is not counted). */
         double bridgeMicrosPerMessage() {
@@ -262,9 +280,10 @@ public final class LatencyDriver implements Driver {
 
         String describe() {
             return String.format("%d trades (%.0f/s), %d of %d messages delivered (%.0f/s), %d conflated (latest value "
-                    + "wins), %d dropped/lost, p50 %.3f ms, p99 %.3f ms, max %.3f ms, CPU %.2f cores (%s), %.1f "
-                    + "messages per socket drain", produced, achievedRate, delivered, expected, deliveredRate,
-                    conflated, drops, p50Ms, p99Ms, maxMs, cpuCores, cpu.describe(), messagesPerDrain);
+                    + "wins), %d records dropped for conflate:false sockets in %d gaps, %d dropped/lost, p50 %.3f ms, "
+                    + "p99 %.3f ms, max %.3f ms, CPU %.2f cores (%s), %.1f messages per socket drain", produced,
+                    achievedRate, delivered, expected, deliveredRate, conflated, recordsDropped, gaps, drops, p50Ms,
+                    p99Ms, maxMs, cpuCores, cpu.describe(), messagesPerDrain);
         }
     }
 

@@ -158,12 +158,18 @@ public final class StormDriver implements Driver {
         }
     }
 
+    /** Longer than any storm the driver runs (500 codes in paper mode: about 5 minutes). */
+    private static final Duration STORM_DEADLINE = Duration.ofMinutes(30);
+
     /** {@code perRequest}: cells per batch (add-in) or GETs in flight (webservice). */
     private static RunFigures runOnce(KisEnvironment env, Via via, Optional<Wrk> wrk, int cells, int codeCount,
                                       int perRequest, int batchesInFlight, Duration cacheTtl)
             throws InterruptedException, IOException {
+        // the storm measures how many KIS calls and how long a whole sheet takes, so no cell may give up at the
+        // bridge's answer deadlines (10 s /v1/fn, 60 s batch: a paper storm of 20 codes alone takes 10 s)
         try (SimulatedBridge b = SimulatedBridge.start(env, codeCount,
-                o -> cacheTtl == null ? o : o.withCacheTtl(cacheTtl))) {
+                o -> (cacheTtl == null ? o : o.withCacheTtl(cacheTtl)).withFnDeadline(STORM_DEADLINE)
+                        .withBatchDeadline(STORM_DEADLINE))) {
             List<String> codes = b.codes(codeCount);
             Map<String, Long> expected = new LinkedHashMap<>();
             codes.forEach(c -> expected.put(c, b.simulator().market().lastPrice(c)));

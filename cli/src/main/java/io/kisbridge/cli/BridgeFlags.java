@@ -5,6 +5,7 @@ import io.kisbridge.bridge.ScriptHost;
 import io.kisbridge.scripting.BridgeScriptHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,15 @@ final class BridgeFlags {
 
     @Option(names = "--trading", description = "Arm trading at start: POST /v1/orders is refused until armed.")
     boolean trading;
+
+    @Option(names = "--fn-deadline", paramLabel = "SECONDS", defaultValue = "10", description = "A /v1/fn request"
+            + " (WEBSERVICE) answers within this many seconds: the value, or #N/A with what it waits for (default"
+            + " ${DEFAULT-VALUE}; the value comes with a later recalculation).")
+    double fnDeadlineSeconds;
+
+    @Option(names = "--batch-deadline", paramLabel = "SECONDS", defaultValue = "60", description = "The same for"
+            + " each call of POST /v1/batch (the Excel add-in; default ${DEFAULT-VALUE}).")
+    double batchDeadlineSeconds;
 
     @Option(names = "--scripts-dir", paramLabel = "DIR", description = "Folder of the scripts POST /v1/scripts"
             + " {\"file\": ...} may start (default: samples/scripts for demo when present, <state-dir>/scripts for serve).")
@@ -71,10 +81,18 @@ final class BridgeFlags {
                 !noSpareContexts, warm);
     }
 
+    private static Duration seconds(String flag, double value) {
+        if (!(value > 0) || value > 3600) {
+            throw new IllegalArgumentException(flag + " must be more than 0 and at most 3600 seconds; got " + value);
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
+    }
+
     BridgeOptions options(Path stateDir) {
         int tls = httpsPort != null ? httpsPort : port == 0 ? 0 : BridgeOptions.DEFAULT_HTTPS_PORT;
         BridgeOptions o = BridgeOptions.defaults(stateDir).withHost(host).withPort(port).withHttpsPort(tls)
-                .withTradingArmed(trading);
+                .withTradingArmed(trading).withFnDeadline(seconds("--fn-deadline", fnDeadlineSeconds))
+                .withBatchDeadline(seconds("--batch-deadline", batchDeadlineSeconds));
         String token = System.getenv(ACCESS_TOKEN_VARIABLE);
         return token == null || token.isBlank() ? o : o.withAccessToken(token);
     }

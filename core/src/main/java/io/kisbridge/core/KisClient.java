@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The KIS REST client: {@link #call(String, Map)} runs any catalog API and returns its raw output; typed
@@ -41,6 +42,7 @@ public final class KisClient implements AutoCloseable {
     private final AuthKeys authKeys;
     private final RestExecutor executor;
     private final RateLimiter limiter;
+    private final Gateway gateway;
 
     private KisClient(Builder b) {
         this.config = b.config;
@@ -49,7 +51,7 @@ public final class KisClient implements AutoCloseable {
         RateLimiter limiter = b.rateLimiter != null ? b.rateLimiter
                 : RateLimiter.shared(Mask.keyId(config.appKey()), config.environment().id(), config.requestsPerSecond());
         this.limiter = limiter;
-        Gateway gateway = new Gateway(config, transport, limiter, b.sleeper, b.timeout);
+        this.gateway = new Gateway(config, transport, limiter, b.sleeper, b.timeout);
         this.tokens = new TokenManager(config, gateway, b.sleeper);
         this.authKeys = new AuthKeys(config, gateway);
         this.executor = new RestExecutor(gateway, tokens, authKeys);
@@ -271,6 +273,33 @@ public final class KisClient implements AutoCloseable {
     /** The rate limiter this client's calls go through (shared by every client of the app key in the JVM). */
     public RateLimiter rateLimiter() {
         return limiter;
+    }
+
+    // ---- waits ------------------------------------------------------------------------------------------------
+
+    /** A request unanswered this long counts as KIS not answering in {@link #currentWait()}. */
+    public static final Duration NOT_ANSWERING_AFTER = Duration.ofSeconds(2);
+
+    /**
+     * Why calls are waiting right now, the most telling reason first: a call waiting out KIS's one-token-a-minute
+     * rule, a request KIS has not answered for {@link #NOT_ANSWERING_AFTER} or more, calls queued behind the rate
+     * limit. Empty when nothing waits for long (a caller that still gives up was just unlucky with a slow answer).
+     */
+    public Optional<KisWait> currentWait() {
+        Optional<Duration> token = tokens.issuanceWait();
+        if (token.isPresent()) {
+            return Optional.of(KisWait.token(token.get()));
+        }
+        Optional<Duration> unanswered = gateway.oldestUnanswered();
+        if (unanswered.isPresent() && unanswered.get().compareTo(NOT_ANSWERING_AFTER) >= 0) {
+            return Optional.of(KisWait.notAnswering(unanswered.get()));
+        }
+        RateLimiter limiter = gateway.limiter();
+        int queued = limiter.queued();
+        if (queued > 0) {
+            return Optional.of(KisWait.rateLimit(queued, config.requestsPerSecond(), limiter.estimatedQueueWait()));
+        }
+        return Optional.empty();
     }
 
     /** Where the access token is cached (for diagnostics; the file is readable only by the user). */

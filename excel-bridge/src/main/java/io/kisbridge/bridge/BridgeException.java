@@ -5,8 +5,11 @@ package io.kisbridge.bridge;
  * everything {@code internal.ErrorMapping} turns into cell errors and HTTP answers.
  */
 public final class BridgeException extends RuntimeException {
-    /** How the failure shows in a cell: BAD_INPUT as {@code #VALUE!}, NOT_AVAILABLE as {@code #N/A}. */
-    public enum Kind { BAD_INPUT, NOT_AVAILABLE, FORBIDDEN }
+    /**
+     * How the failure shows in a cell: BAD_INPUT as {@code #VALUE!}, NOT_AVAILABLE and WAITING (the answer did not
+     * come within the request's deadline; it is still being loaded) as {@code #N/A}.
+     */
+    public enum Kind { BAD_INPUT, NOT_AVAILABLE, FORBIDDEN, WAITING }
 
     private final Kind kind;
 
@@ -21,6 +24,11 @@ public final class BridgeException extends RuntimeException {
 
     public static BridgeException notAvailable(String message) {
         return new BridgeException(Kind.NOT_AVAILABLE, message);
+    }
+
+    /** The value is still being loaded after the request's deadline; {@code reason} says what it waits for. */
+    public static BridgeException waiting(String reason) {
+        return new BridgeException(Kind.WAITING, reason);
     }
 
     public static BridgeException forbidden(String message) {

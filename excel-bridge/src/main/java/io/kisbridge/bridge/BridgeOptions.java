@@ -20,14 +20,20 @@ import java.util.Set;
  * @param httpsPort    second port serving the same app over HTTPS (the Office add-in needs it) with the bridge's
  *                     own localhost certificate; 0 = ephemeral, {@link #NO_HTTPS} = off
  * @param certificateDir where the localhost CA and server certificate live; null = {@code stateDir}
+ * @param fnDeadline   how long a {@code /v1/fn} request waits for its value before it answers {@code #N/A} with the
+ *                     reason (the load goes on, so a later recalculation gets the value): WEBSERVICE blocks the
+ *                     spreadsheet while it waits
+ * @param batchDeadline the same for each call of {@code POST /v1/batch} (the add-in's calls, asynchronous)
  */
 public record BridgeOptions(String host, int port, Path stateDir, boolean tradingArmed, OrderLimits limits,
                             String accessToken, Duration cacheTtl, Duration batchWindow, int httpsPort,
-                            Path certificateDir) {
+                            Path certificateDir, Duration fnDeadline, Duration batchDeadline) {
     public static final int DEFAULT_PORT = 8787;
     public static final int DEFAULT_HTTPS_PORT = 8788;
     /** {@link #httpsPort()} value that turns HTTPS off. */
     public static final int NO_HTTPS = -1;
+    public static final Duration DEFAULT_FN_DEADLINE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_BATCH_DEADLINE = Duration.ofSeconds(60);
     public static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     public BridgeOptions {
@@ -52,15 +58,22 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
         if (cacheTtl.isNegative() || batchWindow.isNegative()) {
             throw new IllegalArgumentException("cacheTtl and batchWindow must not be negative");
         }
+        Objects.requireNonNull(fnDeadline, "fnDeadline");
+        Objects.requireNonNull(batchDeadline, "batchDeadline");
+        if (fnDeadline.isNegative() || fnDeadline.isZero() || batchDeadline.isNegative() || batchDeadline.isZero()) {
+            throw new IllegalArgumentException("the fn and batch deadlines must be positive; got " + fnDeadline
+                    + " and " + batchDeadline);
+        }
     }
 
     /**
      * 127.0.0.1:8787 (HTTPS on 8788, certificates in the state directory), trading disarmed, default limits, results
-     * reused for 2 s, prices collected for 5 ms.
+     * reused for 2 s, prices collected for 5 ms, /v1/fn answering within 10 s and batch calls within 60 s.
      */
     public static BridgeOptions defaults(Path stateDir) {
         return new BridgeOptions("127.0.0.1", DEFAULT_PORT, stateDir, false, OrderLimits.DEFAULTS, null,
-                Duration.ofSeconds(2), Duration.ofMillis(5), DEFAULT_HTTPS_PORT, null);
+                Duration.ofSeconds(2), Duration.ofMillis(5), DEFAULT_HTTPS_PORT, null, DEFAULT_FN_DEADLINE,
+                DEFAULT_BATCH_DEADLINE);
     }
 
     public static boolean isLoopback(String host) {
@@ -69,47 +82,57 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
 
     public BridgeOptions withHost(String h) {
         return new BridgeOptions(h, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
-                httpsPort, certificateDir);
+                httpsPort, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withPort(int p) {
         return new BridgeOptions(host, p, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
-                httpsPort, certificateDir);
+                httpsPort, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withTradingArmed(boolean armed) {
         return new BridgeOptions(host, port, stateDir, armed, limits, accessToken, cacheTtl, batchWindow,
-                httpsPort, certificateDir);
+                httpsPort, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withLimits(OrderLimits l) {
         return new BridgeOptions(host, port, stateDir, tradingArmed, l, accessToken, cacheTtl, batchWindow,
-                httpsPort, certificateDir);
+                httpsPort, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withAccessToken(String token) {
         return new BridgeOptions(host, port, stateDir, tradingArmed, limits, token, cacheTtl, batchWindow,
-                httpsPort, certificateDir);
+                httpsPort, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withCacheTtl(Duration ttl) {
         return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, ttl, batchWindow,
-                httpsPort, certificateDir);
+                httpsPort, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withBatchWindow(Duration window) {
         return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, window,
-                httpsPort, certificateDir);
+                httpsPort, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withHttpsPort(int p) {
         return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
-                p, certificateDir);
+                p, certificateDir, fnDeadline, batchDeadline);
     }
 
     public BridgeOptions withCertificateDir(Path dir) {
         return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
-                httpsPort, dir);
+                httpsPort, dir, fnDeadline, batchDeadline);
+    }
+
+    public BridgeOptions withFnDeadline(Duration d) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir, d, batchDeadline);
+    }
+
+    public BridgeOptions withBatchDeadline(Duration d) {
+        return new BridgeOptions(host, port, stateDir, tradingArmed, limits, accessToken, cacheTtl, batchWindow,
+                httpsPort, certificateDir, fnDeadline, d);
     }
 
     /** The certificate directory, {@code stateDir} unless set. */
@@ -126,6 +149,7 @@ public record BridgeOptions(String host, int port, Path stateDir, boolean tradin
         return "BridgeOptions{host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tradingArmed="
                 + tradingArmed + ", limits=" + limits + ", accessToken=" + (accessToken == null ? "<none>" : "****")
                 + ", cacheTtl=" + cacheTtl + ", batchWindow=" + batchWindow + ", httpsPort=" + httpsPort
-                + ", certificateDir=" + certificateDirOrState() + "}";
+                + ", certificateDir=" + certificateDirOrState() + ", fnDeadline=" + fnDeadline + ", batchDeadline="
+                + batchDeadline + "}";
     }
 }

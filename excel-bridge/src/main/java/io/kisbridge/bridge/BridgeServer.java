@@ -126,7 +126,7 @@ public final class BridgeServer implements AutoCloseable {
     }
 
     private Javalin createApp(BridgeOptions opts, KisClient client, FunctionSet fns, BridgeKey bridgeKey) {
-        Routes routes = new Routes(fns, client);
+        Routes routes = new Routes(fns, client, opts.fnDeadline(), opts.batchDeadline());
         SecurityFilter security = new SecurityFilter(opts, bridgeKey, this::port, this::httpsPort);
         Javalin j = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;

@@ -6,13 +6,18 @@ import io.kisbridge.bridge.internal.fn.ArgBinder;
 import io.kisbridge.bridge.internal.fn.Functions;
 import io.kisbridge.bridge.internal.fn.ScriptFunction;
 import io.kisbridge.core.KisClient;
+import io.kisbridge.core.KisWait;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
@@ -38,6 +43,7 @@ public final class FunctionSet implements AutoCloseable {
     private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder loads = new java.util.concurrent.atomic.LongAdder();
     private final RecentFailures failures = new RecentFailures(FunctionStats.RECENT_FAILURES);
+    private final KisClient client;
 
     private FunctionSet(KisClient client, Duration ttl, Duration batchWindow, LongSupplier nanoTime,
                         ScriptBoard board) {
@@ -45,6 +51,7 @@ public final class FunctionSet implements AutoCloseable {
         this.results = new SingleFlightCache<>(ttl, ttl.isZero() ? Duration.ZERO : SERVE_STALE_FOR, refresher,
                 nanoTime, PriceService::isPermanent);
         this.board = board;
+        this.client = client;
         for (CellFunction f : Functions.build(client, prices)) {
             byName.put(f.name(), f);
         }
@@ -97,8 +104,7 @@ public final class FunctionSet implements AutoCloseable {
     }
 
     private FnResult invokeCounted(String name, List<String> args, Map<String, String> named) {
-        CellFunction fn = find(name).orElseThrow(() -> BridgeException.badInput("unknown function '" + name
-                + "'; functions are " + String.join(", ", byName.keySet())));
+        CellFunction fn = function(name);
         Map<String, String> bound = ArgBinder.bind(fn, args, named);
         if (fn.name().equals(ScriptFunction.NAME)) {
             return fn.invoker().invoke(bound); // the board is its own cache and changes at any time
@@ -115,6 +121,67 @@ public final class FunctionSet implements AutoCloseable {
         } finally {
             (loadedHere[0] ? loads : hits).increment();
         }
+    }
+
+    /**
+     * Runs a function but waits at most {@code deadline} for its value. If the value is not there by then, the load
+     * goes on (its value lands in the cache, so the next request gets it) and this throws a
+     * {@link BridgeException.Kind#WAITING} whose message is the reason the client gives ({@code waiting for a new
+     * KIS token: KIS grants one a minute, ready in about 41 s}, the rate-limit queue, KIS not answering).
+     *
+     * @throws BridgeException for an unknown function, bad arguments or the deadline, and whatever the KIS call
+     *                         throws (a {@code KisException})
+     */
+    public FnResult invoke(String name, List<String> args, Map<String, String> named, Duration deadline) {
+        try {
+            return invokeCountedWithin(name, args, named, deadline);
+        } catch (RuntimeException e) {
+            failures.add(name, args, named, e);
+            throw e;
+        }
+    }
+
+    private FnResult invokeCountedWithin(String name, List<String> args, Map<String, String> named, Duration deadline) {
+        CellFunction fn = function(name);
+        Map<String, String> bound = ArgBinder.bind(fn, args, named);
+        if (fn.name().equals(ScriptFunction.NAME)) {
+            return fn.invoker().invoke(bound);
+        }
+        CompletableFuture<FnResult> answer = results.getAsync(fn.name() + bound, () -> fn.invoker().invoke(bound),
+                refresher);
+        (answer.isDone() ? hits : loads).increment(); // answered from the cache at once, or waited for a load
+        try {
+            return answer.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            throw BridgeException.waiting(waitReason(deadline));
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failed.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BridgeException.waiting("the request was interrupted while waiting for KIS");
+        }
+    }
+
+    /** Why a value is not there after {@code deadline}, as the client knows it. */
+    private String waitReason(Duration deadline) {
+        return client.currentWait()
+                .map(w -> w.message() + (w.remaining().isPresent() ? " (recalculate then)" : " (recalculate later)"))
+                .orElse("KIS has not answered within " + seconds(deadline) + " (recalculate later)");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    }
+
+    private CellFunction function(String name) {
+        return find(name).orElseThrow(() -> BridgeException.badInput("unknown function '" + name
+                + "'; functions are " + String.join(", ", byName.keySet())));
     }
 
     /** Drops cached results (after an order, so BALANCE, CASH and EXECUTIONS show it at once). */

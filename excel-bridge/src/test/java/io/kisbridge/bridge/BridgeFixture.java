@@ -53,6 +53,21 @@ final class BridgeFixture implements AutoCloseable {
     /** With a script host behind /v1/scripts ({@code scripts} null = none). */
     BridgeFixture(Path stateDir, KisEnvironment env, UnaryOperator<BridgeOptions> options,
                   UnaryOperator<KisSimulator.Builder> simulator, ScriptHost.Factory scripts) {
+        this(stateDir, env, options, simulator, scripts, false);
+    }
+
+    /**
+     * A bridge whose client's protocol waits (the token minute rule, EGW00201 backoff) last until the test moves
+     * {@link #clock} past their end, instead of advancing the clock at once: the test sees the bridge during a wait.
+     */
+    static BridgeFixture withWaitsUntilTheClockMoves(Path stateDir, KisEnvironment env,
+                                                     UnaryOperator<BridgeOptions> options) {
+        return new BridgeFixture(stateDir, env, options, s -> s, null, true);
+    }
+
+    private BridgeFixture(Path stateDir, KisEnvironment env, UnaryOperator<BridgeOptions> options,
+                          UnaryOperator<KisSimulator.Builder> simulator, ScriptHost.Factory scripts,
+                          boolean waitsUntilTheClockMoves) {
         this.stateDir = stateDir;
         this.sim = simulator.apply(KisSimulator.builder().clock(clock).autoTicks(false).seed(42)).start();
         SimEnvironment se = env == KisEnvironment.REAL ? SimEnvironment.REAL : SimEnvironment.PAPER;
@@ -60,7 +75,8 @@ final class BridgeFixture implements AutoCloseable {
         KisConfig config = KisConfig.builder().environment(env).appKey(c.appKey()).appSecret(c.appSecret())
                 .account(c.accountNumber()).htsId(c.htsId()).restUrl(sim.restUrl(se)).wsUrl(sim.wsUrl(se))
                 .stateDir(stateDir).clock(clock).build();
-        this.client = KisClient.builder(config).sleeper(clock::advance).build();
+        this.client = KisClient.builder(config).sleeper(waitsUntilTheClockMoves
+                ? d -> clock.awaitInstant(clock.instant().plus(d)) : clock::advance).build();
         this.feed = RealtimeFeed.builder(client, true).build();
         this.bridge = BridgeServer.start(options.apply(BridgeOptions.defaults(stateDir).withPort(0).withHttpsPort(0)),
                 client, feed, scripts);

@@ -1,6 +1,7 @@
 package io.kisbridge.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kisbridge.core.KisEnvironment;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +74,48 @@ class LibreOfficeRecalcIT {
             // the prices really came from KIS (the simulator) through the bridge during this recalculation
             assertThat(f.sim.counters().calls("FHKST11300006")).isPositive();
             assertThat(f.sim.counters().calls("FHKST01010100")).isPositive();
+        }
+    }
+
+    @Test
+    void calcRecalculatesWithinTheDeadlineWhileTheTokenIsRenewedAndTheCellsSayWhy(@TempDir Path dir) throws Exception {
+        Optional<Path> soffice = SOFFICE.stream().filter(Files::isExecutable).findFirst();
+        assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+        assumeTrue(pythonHasUno(dir), "python3-uno is not installed: apt-get install python3-uno");
+
+        try (BridgeFixture f = BridgeFixture.withWaitsUntilTheClockMoves(dir.resolve("state"), KisEnvironment.REAL,
+                o -> o.withFnDeadline(Duration.ofSeconds(2)))) {
+            String samsung = Long.toString(f.sim.market().lastPrice("005930"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.get("/v1/fn/PRICE/005930").body().equals(samsung));
+            f.sim.faults().expireTokens(); // EGW00123 a moment after the token was issued: a new one in 61 s
+            assertThat(f.get("/v1/fn/PRICE/000660").body()).startsWith("#N/A");
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.client.currentWait().isPresent());
+            String u = f.bridge.url();
+            Path book = dir.resolve("renewal.fods");
+            Files.writeString(book, fods(
+                    row(formula("COM.MICROSOFT.WEBSERVICE(&quot;" + u + "/v1/fn/PRICE/000660&quot;)"),
+                            formula("IF(LEFT([.A1];4)=&quot;#N/A&quot;;&quot;waiting&quot;;&quot;value&quot;)")),
+                    row(formula("COM.MICROSOFT.WEBSERVICE(&quot;" + u + "/v1/fn/QUOTE/035420/price&quot;)"),
+                            formula("LEN([.A2])"))), StandardCharsets.UTF_8);
+            Path csv = dir.resolve("renewal.csv");
+
+            // the clock stands still, so the token stays 61 s away for the whole recalculation: without the
+            // deadline WEBSERVICE would block Calc until recalc.py's own 120 s limit failed the test
+            String log = recalc(soffice.get(), dir, book, csv);
+
+            assertThat(csv).as("soffice output:\n%s", log).exists();
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            String reason = "#N/A waiting for a new KIS token: KIS grants one a minute, ready in about 61 s"
+                    + " (recalculate then)";
+            assertThat(lines).as("soffice output:\n%s", log).hasSize(2);
+            assertThat(lines.get(0)).isEqualTo("\"" + reason + "\",\"waiting\"");
+            assertThat(lines.get(1)).startsWith("\"#N/A waiting for a new KIS token");
+            assertThat(f.sim.counters().tokenIssuances()).isEqualTo(1);
+
+            // once the minute is over, the loads the cells started finish and the next recalculation gets values
+            f.clock.advance(Duration.ofSeconds(61));
+            String hynix = Long.toString(f.sim.market().lastPrice("000660"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.get("/v1/fn/PRICE/000660").body().equals(hynix));
         }
     }
 

@@ -182,6 +182,68 @@ class StreamIT {
     }
 
     @Test
+    void aSocketThatAsksForEveryRecordGetsEachRecordOfAMultiRecordFrameOnceAndInOrder() {
+        String topic = "trade:005930";
+        List<String> template = f.sim.market().tick("005930").h0stcnt0Fields(); // before anyone listens
+        Client every = new Client().open();
+        Client cell = new Client().open();
+        every.ws.sendText("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\",\"conflate\":false}", true).join();
+        cell.send("subscribe", topic);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(every, topic) && subscribed(cell, topic));
+
+        List<Long> sent = new java.util.ArrayList<>();
+        StringBuilder frame = new StringBuilder("0|H0STCNT0|004|");
+        for (int i = 1; i <= 4; i++) {
+            List<String> fields = new java.util.ArrayList<>(template);
+            fields.set(13, Long.toString(900_000_000L + i)); // acml_vol tells the four records apart
+            sent.add(900_000_000L + i);
+            frame.append(i > 1 ? "^" : "").append(String.join("^", fields));
+        }
+        f.sim.faults().sendRawFrame(io.kisbridge.simulator.SimEnvironment.REAL, frame.toString());
+        for (int i = 0; i < 30; i++) {
+            sent.add(Long.parseLong(f.sim.market().tick("005930").h0stcnt0Fields().get(13)));
+        }
+        long last = sent.get(sent.size() - 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> volumes(every, topic).contains(last)
+                && volumes(cell, topic).contains(last));
+
+        assertThat(volumes(every, topic)).containsExactlyElementsOf(sent);
+        // the default stays latest-wins: it may skip records (those of one frame, typically), never reorder them
+        assertThat(volumes(cell, topic)).isSubsetOf(sent).doesNotHaveDuplicates().endsWith(last);
+        assertThat(every.has(m -> "dropped".equals(m.path("status").asText()))).isFalse();
+        // both fanouts share the one KIS registration
+        assertThat(f.sim.counters().subscriptions()).isEqualTo(1);
+        assertThat(f.feed.topics()).containsEntry(io.kisbridge.core.realtime.Topic.trade("005930"), 2);
+        assertThat(f.bridge.streamCounters().recordsDropped()).isZero();
+    }
+
+    @Test
+    void answersAPingWithAPongCarryingTheSamePayload() throws Exception {
+        java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
+        WebSocket ws = f.http.newWebSocketBuilder().buildAsync(URI.create(f.url("/v1/stream").replace("http://", "ws://")),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onPong(WebSocket w, java.nio.ByteBuffer message) {
+                        pong.complete(java.nio.charset.StandardCharsets.UTF_8.decode(message).toString());
+                        w.request(1);
+                        return null;
+                    }
+                }).join();
+        ws.sendPing(java.nio.ByteBuffer.wrap("bridge-keepalive-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .join();
+        assertThat(pong.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("bridge-keepalive-1");
+        ws.abort();
+    }
+
+    @Test
+    void refusesAConflateThatIsNotABoolean() {
+        Client c = new Client().open();
+        c.ws.sendText("{\"op\":\"subscribe\",\"topic\":\"trade:005930\",\"conflate\":\"no\"}", true).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> c.has(m -> "error".equals(m.path("type").asText())
+                && m.path("message").asText().contains("\"conflate\" must be true or false")));
+    }
+
+    @Test
     void aSocketLeavingATopicOthersStillWatchKeepsTheRegistrationForThem() {
         String topic = "trade:000660";
         Client a = new Client().open();

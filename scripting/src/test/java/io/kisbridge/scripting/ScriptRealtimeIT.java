@@ -5,6 +5,9 @@ import static io.kisbridge.scripting.Scripts.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kisbridge.core.realtime.Topic;
+import io.kisbridge.core.realtime.TopicState;
+import io.kisbridge.simulator.SimEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +80,31 @@ class ScriptRealtimeIT {
                 """, List.of());
         tickUntilDone(run);
         assertThat(output(run)).contains("nx 005930 true").contains("index 0001 true");
+    }
+
+    @Test
+    void tradeCallbacksGetEveryRecordOfAMultiRecordFrameInOrder() throws Exception {
+        List<String> template = fx.sim.market().tick(CODE).h0stcnt0Fields(); // before the script listens
+        ScriptRun run = runtime.start("every-trade.js", """
+                const got = [];
+                kis.on('trade', '005930', (t) => {
+                    if (t.price >= 1001 && t.price <= 1004) got.push(t.price);
+                    if (got.length === 4) { print('trades ' + got.join(',')); stop(); }
+                });
+                print('subscribed');
+                """, List.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> output(run).contains("subscribed")
+                && fx.feed.topicState(Topic.trade(CODE)) == TopicState.SUBSCRIBED);
+        StringBuilder frame = new StringBuilder("0|H0STCNT0|004|");
+        for (int i = 1; i <= 4; i++) {
+            List<String> fields = new java.util.ArrayList<>(template);
+            fields.set(2, Integer.toString(1000 + i)); // stck_prpr: four trades of one frame, told apart by price
+            frame.append(i > 1 ? "^" : "").append(String.join("^", fields));
+        }
+        fx.sim.faults().sendRawFrame(SimEnvironment.REAL, frame.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> run.state() != ScriptRun.State.RUNNING);
+        // before, the callback had the feed's latest-wins delivery: records of one frame replaced each other
+        assertThat(output(run)).contains("trades 1001,1002,1003,1004");
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class Counters {
     private final AtomicLong subscribeRequests = new AtomicLong();
     private final AtomicLong registrationRejections = new AtomicLong();
     private final AtomicLong pongs = new AtomicLong();
+    private final AtomicLong pingsAnswered = new AtomicLong();
     private final AtomicLong wsSessionsOpened = new AtomicLong();
 
     public Counters(LongSupplier ticker) {
@@ -86,6 +87,11 @@ public final class Counters {
         return pongs.get();
     }
 
+    /** Ping frames from clients answered with a pong. */
+    public long pingsAnswered() {
+        return pingsAnswered.get();
+    }
+
     public long wsSessionsOpened() {
         return wsSessionsOpened.get();
     }
@@ -101,6 +107,7 @@ public final class Counters {
         subscribeRequests.set(0);
         registrationRejections.set(0);
         pongs.set(0);
+        pingsAnswered.set(0);
         wsSessionsOpened.set(0);
     }
 
@@ -133,6 +140,10 @@ public final class Counters {
     }
 
     // ---- recorders used by the WebSocket gateway ----
+
+    public void recordPingAnswered() {
+        pingsAnswered.incrementAndGet();
+    }
 
     /** +1 on a successful registration, -1 on unsubscribe, -n when a session with n registrations closes. */
     public void adjustSubscriptions(int delta) {

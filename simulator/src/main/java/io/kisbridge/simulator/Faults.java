@@ -19,6 +19,8 @@ public final class Faults {
         void dropWebSocketSessions();
 
         void sendRawFrame(SimEnvironment env, String frame);
+
+        void answerWebSocketPings(boolean answer);
     }
 
     private final Targets targets;
@@ -58,10 +60,19 @@ public final class Faults {
         targets.sendRawFrame(env, frame);
     }
 
-    /** Clears the rate-limit and delay faults. */
+    /**
+     * While on, the WebSocket gateways leave ping frames unanswered (no pong), like a connection that died without
+     * a close: a client's keepalive must notice and reconnect.
+     */
+    public void ignoreWebSocketPings(boolean ignore) {
+        targets.answerWebSocketPings(!ignore);
+    }
+
+    /** Clears the rate-limit, delay and ignored-ping faults. */
     public void reset() {
         rateLimitNext.set(0);
         delay = Duration.ZERO;
+        targets.answerWebSocketPings(true);
     }
 
     // ---- read by the simulator's servers ----

@@ -77,6 +77,11 @@ public final class KisSimulator implements AutoCloseable {
                 WebSocketGateway g = ws.get(env);
                 if (g != null) g.broadcastRaw(frame);
             }
+
+            @Override
+            public void answerWebSocketPings(boolean answer) {
+                ws.values().forEach(g -> g.answerPings(answer));
+            }
         });
         this.engine = new MarketEngine(b.seed, b.clock, b.marketAlwaysOpen, new ReentrantLock(),
                 io.kisbridge.simulator.market.Universe.withExtraCodes(b.seed, b.extraCodes));

@@ -23,10 +23,23 @@ public final class ManualClock extends Clock {
 
     public synchronized void advance(Duration d) {
         now = now.plus(d);
+        notifyAll();
     }
 
-    public void set(Instant instant) {
+    public synchronized void set(Instant instant) {
         now = Objects.requireNonNull(instant);
+        notifyAll();
+    }
+
+    /**
+     * Blocks until the clock has been moved to {@code target} or later (by another thread's {@link #advance} or
+     * {@link #set}). A sleeper built on it ({@code d -> clock.awaitInstant(clock.instant().plus(d))}) makes a wait
+     * last until the test moves time, so a test can look at what happens during the wait.
+     */
+    public synchronized void awaitInstant(Instant target) throws InterruptedException {
+        while (now.isBefore(target)) {
+            wait();
+        }
     }
 
     @Override

@@ -87,9 +87,9 @@ public final class JdkStreamClients implements StreamClients {
 
     private record Connection(WebSocket ws) implements StreamConnection {
         @Override
-        public void subscribe(String topic) {
+        public void subscribe(String topic, boolean conflate) {
             // one send at a time per socket (the JDK refuses overlapping sends), so wait for each
-            ws.sendText("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\"}", true).orTimeout(10, TimeUnit.SECONDS)
+            ws.sendText(StreamConnection.subscribeMessage(topic, conflate), true).orTimeout(10, TimeUnit.SECONDS)
                     .join();
         }
 

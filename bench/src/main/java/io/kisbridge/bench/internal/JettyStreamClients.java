@@ -113,9 +113,9 @@ public final class JettyStreamClients implements StreamClients {
 
     private record Connection(Session session, Endpoint endpoint) implements StreamConnection {
         @Override
-        public void subscribe(String topic) {
+        public void subscribe(String topic, boolean conflate) {
             try {
-                session.getRemote().sendString("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\"}");
+                session.getRemote().sendString(StreamConnection.subscribeMessage(topic, conflate));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot subscribe to " + topic, e);
             }

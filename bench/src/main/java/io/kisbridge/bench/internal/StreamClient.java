@@ -22,8 +22,8 @@ public final class StreamClient extends WebSocketClient implements StreamConnect
     }
 
     @Override
-    public void subscribe(String topic) {
-        send("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\"}");
+    public void subscribe(String topic, boolean conflate) {
+        send(StreamConnection.subscribeMessage(topic, conflate));
     }
 
     @Override

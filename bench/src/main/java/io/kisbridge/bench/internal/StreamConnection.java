@@ -8,7 +8,17 @@ public interface StreamConnection {
     }
 
     /** Sends {@code {"op":"subscribe","topic":...}} and returns once it has been handed to the socket. */
-    void subscribe(String topic);
+    default void subscribe(String topic) {
+        subscribe(topic, true);
+    }
+
+    /** The same, with {@code "conflate":false} when {@code conflate} is false (every record, not the latest). */
+    void subscribe(String topic, boolean conflate);
+
+    /** The subscribe message. */
+    static String subscribeMessage(String topic, boolean conflate) {
+        return "{\"op\":\"subscribe\",\"topic\":\"" + topic + "\"" + (conflate ? "" : ",\"conflate\":false") + "}";
+    }
 
     /** Closes the socket and waits (briefly) for the close handshake. */
     void disconnect() throws InterruptedException;

@@ -47,6 +47,8 @@ public final class TokenManager implements TokenSource {
     private volatile CachedToken current;
     /** Until then the current token is used past its renewal point: KIS would not issue another one yet. */
     private volatile Instant renewalDeferredUntil = Instant.MIN;
+    /** While a call waits out the minute rule: when KIS will accept the token request (else null). */
+    private volatile Instant issuanceWaitUntil;
 
     public TokenManager(KisConfig config, Gateway gateway, Sleeper sleeper) {
         this.config = config;
@@ -60,6 +62,19 @@ public final class TokenManager implements TokenSource {
 
     public Path cacheFile() {
         return cache.file();
+    }
+
+    /**
+     * While a call is waiting for KIS's one-token-a-minute rule before asking for a token: how long until it may ask
+     * (measured on the config's clock). Empty when no call waits for a token.
+     */
+    public Optional<Duration> issuanceWait() {
+        Instant until = issuanceWaitUntil;
+        if (until == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(now(), until);
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     @Override
@@ -231,11 +246,14 @@ public final class TokenManager implements TokenSource {
             return;
         }
         LOG.info("Waiting {} ms before requesting a token (KIS allows one per minute)", wait.toMillis());
+        issuanceWaitUntil = now().plus(wait);
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KisTransportException("interrupted while waiting for the one-token-per-minute rule", e);
+        } finally {
+            issuanceWaitUntil = null;
         }
     }
 

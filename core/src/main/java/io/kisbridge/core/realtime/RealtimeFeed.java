@@ -48,6 +48,8 @@ public final class RealtimeFeed implements AutoCloseable {
      * whether KIS counts per session or per app key is unverified (§11) — one session per app key anyway.
      */
     public static final int DEFAULT_MAX_REGISTRATIONS = 41;
+    /** Ping interval of the connection's keepalive (see {@link Builder#keepAlive}). */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
 
     private final String htsId;
     private final boolean paper;
@@ -91,7 +93,7 @@ public final class RealtimeFeed implements AutoCloseable {
         InboundDispatcher inbound = new InboundDispatcher(new DataFrameRouter(lock, registry, aesKeys, metrics),
                 new ControlHandler(lock, codec, registry, aesKeys, metrics), metrics);
         this.connection = new Connection(lock, uri, approvalKeys, b.forgetApprovalKey, backoff, scheduler, codec,
-                status, registry, aesKeys, inbound, metrics);
+                status, registry, aesKeys, inbound, metrics, (int) b.keepAlive.toSeconds());
         this.poller = b.pricer == null ? null
                 : new RestPoller(lock, registry, b.pricer, b.pollPeriod, scheduler, b.clock, metrics);
     }
@@ -272,8 +274,21 @@ public final class RealtimeFeed implements AutoCloseable {
         private Function<String, Long> pricer;
         private Duration pollPeriod = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
 
         private Builder() {
+        }
+
+        /**
+         * How often the connection sends a WebSocket ping; one unanswered for 1.5 times this counts as a dead
+         * connection (closed and reconnected). Whole seconds, at least 1 (default 30 s).
+         */
+        public Builder keepAlive(Duration interval) {
+            if (interval.toSeconds() < 1) {
+                throw new IllegalArgumentException("keepAlive must be at least 1 s; got " + interval);
+            }
+            this.keepAlive = interval;
+            return this;
         }
 
         /** {@code ws://host:port} (optionally with path {@code /tryitout}). */

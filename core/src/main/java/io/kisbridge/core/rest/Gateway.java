@@ -27,6 +27,8 @@ public final class Gateway {
     private final RateLimiter limiter;
     private final Sleeper sleeper;
     private final Duration timeout;
+    /** Requests sent and not answered yet → when they were sent (System.nanoTime). */
+    private final Map<Object, Long> unanswered = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Gateway(KisConfig config, HttpTransport transport, RateLimiter limiter, Sleeper sleeper, Duration timeout) {
         this.config = config;
@@ -38,6 +40,16 @@ public final class Gateway {
 
     public KisConfig config() {
         return config;
+    }
+
+    public RateLimiter limiter() {
+        return limiter;
+    }
+
+    /** How long the oldest request still waiting for KIS's answer has waited; empty when none is out. */
+    public java.util.Optional<Duration> oldestUnanswered() {
+        long now = System.nanoTime();
+        return unanswered.values().stream().min(Long::compare).map(sent -> Duration.ofNanos(now - sent));
     }
 
     /** A successful answer: parsed body and the response's tr_cont header. */
@@ -72,7 +84,9 @@ public final class Gateway {
         URI uri = URI.create(config.restUrl() + pathAndQuery);
         String path = uri.getPath();
         long start = System.nanoTime();
+        Object request = new Object();
         try (RateLimiter.Permit ignored = limiter.acquire()) {
+            unanswered.put(request, System.nanoTime());
             HttpTransport.Reply reply = transport.send(new HttpTransport.Request(method, uri, headers, body, timeout));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} {} -> HTTP {} tr_cont={} in {} ms", method, path, label, reply.status(),
@@ -85,6 +99,8 @@ public final class Gateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KisTransportException(method + " " + path + " (" + label + ") was interrupted", e);
+        } finally {
+            unanswered.remove(request);
         }
     }
 

@@ -41,6 +41,8 @@ public final class RateLimiter {
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Long> recentReleases = new ArrayDeque<>();
     private int inFlight;
+    /** Callers inside {@link #acquire()} that have not got their permit yet. */
+    private int queued;
     private long nextStart = Long.MIN_VALUE;
     private final java.util.concurrent.atomic.AtomicLong granted = new java.util.concurrent.atomic.AtomicLong();
 
@@ -75,9 +77,28 @@ public final class RateLimiter {
         return granted.get();
     }
 
+    /** Calls waiting for a permit now. */
+    public int queued() {
+        lock.lock();
+        try {
+            return queued;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * About how long a call queued now would wait: the queue ahead of it at the permit spacing (the sliding window
+     * can add to that when calls are slow to finish). Zero when nobody waits.
+     */
+    public Duration estimatedQueueWait() {
+        return Duration.ofNanos(spacingNanos * queued());
+    }
+
     /** Blocks until a call may start; close the permit when its answer (or failure) has arrived. */
     public Permit acquire() throws InterruptedException {
         lock.lockInterruptibly();
+        queued++;
         try {
             while (true) {
                 long now = ticker.nanos();
@@ -92,12 +113,18 @@ public final class RateLimiter {
                 } else if (nextStart != Long.MIN_VALUE && now - nextStart < 0) {
                     waitNanos = nextStart - now;
                 } else {
+                    queued--;
                     inFlight++;
                     granted.incrementAndGet();
                     nextStart = now + spacingNanos;
                     return new Permit(now);
                 }
-                changed.awaitNanos(Math.max(waitNanos, 100_000));
+                try {
+                    changed.awaitNanos(Math.max(waitNanos, 100_000));
+                } catch (InterruptedException e) {
+                    queued--;
+                    throw e;
+                }
             }
         } finally {
             lock.unlock();

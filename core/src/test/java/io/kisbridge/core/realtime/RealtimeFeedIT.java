@@ -119,6 +119,29 @@ class RealtimeFeedIT {
     }
 
     @Test
+    void aConnectionWhosePingsGoUnansweredIsTreatedAsDeadAndReconnectedWithItsTopics() {
+        RealtimeFeed feed = start(RealtimeFeed.builder(client(SimEnvironment.REAL), false).keepAlive(Duration.ofSeconds(1)));
+        Recorder trades = new Recorder();
+        Subscription t = feed.subscribe(Topic.trade(CODE), DeliveryMode.ALL, trades);
+        awaitSubscribed(t);
+        // the feed pings every second and the simulator answers: the connection stays up round after round
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.counters().pingsAnswered() >= 3);
+        assertThat(feed.counters().disconnects()).isZero();
+        assertThat(feed.counters().connects()).isEqualTo(1);
+
+        sim.faults().ignoreWebSocketPings(true); // the connection is dead but nobody closed it
+        await().atMost(Duration.ofSeconds(20)).until(() -> feed.counters().disconnects() >= 1);
+        sim.faults().ignoreWebSocketPings(false);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> feed.status().state() == FeedState.CONNECTED
+                && t.state() == TopicState.SUBSCRIBED);
+        sim.market().tick(CODE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> trades.values(Trade.class).stream()
+                .anyMatch(x -> x.price() == sim.market().lastPrice(CODE)));
+        assertThat(feed.counters().connects()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void manyListenersOfATopicShareOneRegistrationReleasedWithTheLast() {
         RealtimeFeed feed = start(RealtimeFeed.builder(client(SimEnvironment.REAL), false));
         Subscription a = feed.subscribe("trade:" + CODE, e -> { });

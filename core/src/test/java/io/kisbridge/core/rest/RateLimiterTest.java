@@ -113,4 +113,35 @@ class RateLimiterTest {
         hammer(limiter, 4, 7);
         assertThat(limiter.permitsGranted()).isEqualTo(7);
     }
+
+    @Test
+    void countsTheCallsQueuedBehindTheLimitAndEstimatesTheirWaitAtThePermitSpacing() throws Exception {
+        RateLimiter limiter = new RateLimiter(2, Duration.ofHours(1), ticker); // spacing 30 min: nobody gets through
+        RateLimiter.Permit held = limiter.acquire();
+        assertThat(limiter.queued()).isZero();
+        assertThat(limiter.estimatedQueueWait()).isZero();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> waiting = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                waiting.add(pool.submit(() -> limiter.acquire()));
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (limiter.queued() < 3 && System.nanoTime() < until) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            assertThat(limiter.queued()).isEqualTo(3);
+            assertThat(limiter.estimatedQueueWait()).isEqualTo(Duration.ofMinutes(90));
+            pool.shutdownNow(); // interrupts the waiters: they leave the queue
+            until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (limiter.queued() > 0 && System.nanoTime() < until) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            assertThat(limiter.queued()).isZero();
+            assertThat(waiting).allSatisfy(f -> assertThat(f).isDone());
+        } finally {
+            pool.shutdownNow();
+            held.close();
+        }
+    }
 }

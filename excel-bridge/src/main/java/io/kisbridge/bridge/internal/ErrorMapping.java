@@ -44,6 +44,7 @@ public final class ErrorMapping {
                 case BAD_INPUT -> new Mapped(400, VALUE, "bad_input", b.getMessage());
                 case NOT_AVAILABLE -> new Mapped(404, NA, "not_available", b.getMessage());
                 case FORBIDDEN -> new Mapped(403, VALUE, "forbidden", b.getMessage());
+                case WAITING -> new Mapped(503, NA, "waiting", b.getMessage());
             };
         }
         if (t instanceof KisException k) {

@@ -12,6 +12,7 @@ import io.kisbridge.core.Catalog;
 import io.kisbridge.core.KisClient;
 import io.kisbridge.core.OrderSide;
 import io.kisbridge.core.OrderType;
+import io.kisbridge.core.realtime.DeliveryMode;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.RealtimeFeed;
 import io.kisbridge.core.realtime.Subscription;
@@ -263,6 +264,8 @@ public final class HostApi {
      * Subscribes {@code fn} (called with the event's JSON) to a realtime topic: {@code on("trade", "005930")},
      * {@code on("trade", "005930@NX")}, {@code on("index", "0001")}, ... or {@code on("fills")}; the topic words
      * are core's ({@link Topic#parse} checks the key). Topics without a typed value pass the record's fields by name.
+     * Every record is delivered, in order (a script counting volume must see each trade, also the records of one
+     * multi-record frame), except books: latest-wins, since each is the whole book and a newer one makes an older moot.
      */
     @HostAccess.Export
     public String on(String kind, String code, Value fn) {
@@ -270,7 +273,8 @@ public final class HostApi {
             requireFunction(fn);
             Topic topic = "fills".equalsIgnoreCase(kind.strip()) ? Topic.FILLS
                     : Topic.parse(kind.strip().toLowerCase(Locale.ROOT) + ":" + (code == null ? "" : code.strip()));
-            Subscription sub = s.feed().get().subscribe(topic, event -> {
+            DeliveryMode mode = topic.kind() == Topic.Kind.BOOK ? DeliveryMode.LATEST : DeliveryMode.ALL;
+            Subscription sub = s.feed().get().subscribe(topic, mode, event -> {
                 if (event instanceof RealtimeEvent.Data d) {
                     Object value = d.value() instanceof io.kisbridge.core.realtime.RealtimeRecord r ? r.toMap() : d.value();
                     String json = Plain.json(Plain.of(value, NOTICE_SKIP));

@@ -29,6 +29,8 @@ public final class FaultApi {
                 () -> faults.delayResponses(Duration.ofMillis(Long.parseLong(ctx.queryParamAsClass("ms", String.class).getOrDefault("0"))))));
         app.post("/__sim/faults/drop-ws", ctx -> done(ctx, () -> faults.dropWebSocketSessions()));
         app.post("/__sim/faults/raw-frame", ctx -> done(ctx, () -> faults.sendRawFrame(env, ctx.body())));
+        app.post("/__sim/faults/ignore-pings", ctx -> done(ctx, () -> faults.ignoreWebSocketPings(
+                !"false".equalsIgnoreCase(ctx.queryParamAsClass("on", String.class).getOrDefault("true")))));
         app.post("/__sim/faults/reset", ctx -> done(ctx, () -> faults.reset()));
         app.post("/__sim/counters/reset", ctx -> done(ctx, () -> counters.reset()));
         app.get("/__sim/counters", ctx -> RestServer.json(ctx, 200, snapshot()));
@@ -47,6 +49,7 @@ public final class FaultApi {
         m.put("subscribeRequests", counters.subscribeRequests());
         m.put("registrationRejections", counters.registrationRejections());
         m.put("pongs", counters.pongs());
+        m.put("pings_answered", counters.pingsAnswered());
         m.put("wsSessionsOpened", counters.wsSessionsOpened());
         m.put("pendingRateLimitFaults", faults.pendingRateLimitFaults());
         m.put("delayMillis", faults.delay().toMillis());

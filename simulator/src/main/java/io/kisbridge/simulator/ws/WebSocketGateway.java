@@ -64,6 +64,7 @@ public final class WebSocketGateway implements AutoCloseable {
     private final MarketRecords records;
     /** Registrations of TRs other than H0STCNT0/H0STASP0/notices: while zero, a trade costs nothing extra. */
     private final java.util.concurrent.atomic.AtomicInteger extraRegistrations = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean answerPings = true;
     private Server server;
     private ScheduledExecutorService scheduler;
 
@@ -147,6 +148,19 @@ public final class WebSocketGateway implements AutoCloseable {
         if (!hold && scheduler != null) {
             scheduler.execute(this::flushTrades);
         }
+    }
+
+    /** Fault hook: false leaves ping frames unanswered (a dead connection that was never closed). */
+    public void answerPings(boolean answer) {
+        this.answerPings = answer;
+    }
+
+    boolean answersPings() {
+        return answerPings;
+    }
+
+    void pingAnswered() {
+        context.counters().recordPingAnswered();
     }
 
     public int openSessions() {

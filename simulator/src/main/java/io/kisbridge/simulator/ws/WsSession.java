@@ -42,6 +42,23 @@ final class WsSession implements WebSocketListener, WebSocketPingPongListener {
         gateway.onText(this, message);
     }
 
+    /**
+     * Answers a ping frame with a pong carrying the same payload (RFC 6455 §5.5.3). Implementing this listener turns
+     * Jetty's automatic pong off, so it has to be done here: clients with a keepalive (websockets' 20-s ping) drop a
+     * connection whose pings go unanswered.
+     */
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        Session s = session;
+        if (s == null || !s.isOpen() || closed || !gateway.answersPings()) {
+            return;
+        }
+        ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
+        copy.put(payload.slice()).flip(); // Jetty reuses the frame's buffer once this returns
+        s.getRemote().sendPong(copy, WriteCallback.NOOP);
+        gateway.pingAnswered();
+    }
+
     @Override
     public void onWebSocketPong(ByteBuffer payload) {
         gateway.answeredPing(this);

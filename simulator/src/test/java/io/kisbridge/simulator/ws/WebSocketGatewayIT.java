@@ -85,6 +85,37 @@ class WebSocketGatewayIT {
         return c;
     }
 
+    /** The JDK's own WebSocket client: sends one ping and returns the payload of the pong that answers it. */
+    private static String pongPayloadFor(String url, String payload) throws Exception {
+        java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create(url), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onPong(java.net.http.WebSocket w,
+                                                                           java.nio.ByteBuffer message) {
+                        pong.complete(java.nio.charset.StandardCharsets.UTF_8.decode(message).toString());
+                        w.request(1);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            ws.sendPing(java.nio.ByteBuffer.wrap(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return pong.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            ws.abort();
+        }
+    }
+
+    @Test
+    void answersAPingFrameOnTheRealAndPaperFeedsWithAPongCarryingTheSamePayload() throws Exception {
+        assertThat(pongPayloadFor("ws://127.0.0.1:" + real.port() + "/", "keepalive-real-42"))
+                .isEqualTo("keepalive-real-42");
+        assertThat(pongPayloadFor("ws://127.0.0.1:" + paper.port() + "/tryitout", "keepalive-paper-7"))
+                .isEqualTo("keepalive-paper-7");
+        assertThat(counters.pingsAnswered()).isEqualTo(2);
+    }
+
     private String approvalKey(SimEnvironment env) {
         return sim.context().approvalKeys().issue(env, sim.credentials(env).appKey());
     }

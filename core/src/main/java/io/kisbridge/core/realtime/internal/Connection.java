@@ -34,6 +34,7 @@ public final class Connection implements FeedSocket.Handler, TopicRegistry.Chann
     private final Map<String, AesKey> aesKeys;
     private final InboundDispatcher inbound;
     private final FeedMetrics metrics;
+    private final int keepAliveSeconds;
 
     private FeedSocket socket;
     private long generation;
@@ -42,8 +43,9 @@ public final class Connection implements FeedSocket.Handler, TopicRegistry.Chann
 
     public Connection(Object lock, URI uri, Supplier<String> approvalKeys, Runnable forgetApprovalKey, Backoff backoff,
             ScheduledExecutorService scheduler, ControlCodec codec, StatusBoard status, TopicRegistry registry,
-            Map<String, AesKey> aesKeys, InboundDispatcher inbound, FeedMetrics metrics) {
+            Map<String, AesKey> aesKeys, InboundDispatcher inbound, FeedMetrics metrics, int keepAliveSeconds) {
         this.lock = lock;
+        this.keepAliveSeconds = keepAliveSeconds;
         this.uri = uri;
         this.approvalKeys = approvalKeys;
         this.forgetApprovalKey = forgetApprovalKey;
@@ -80,7 +82,7 @@ public final class Connection implements FeedSocket.Handler, TopicRegistry.Chann
             scheduleReconnect("approval key unavailable: " + e.getClass().getSimpleName());
             return;
         }
-        FeedSocket s = new FeedSocket(uri, gen, key, codec, this, metrics.malformedFrames());
+        FeedSocket s = new FeedSocket(uri, gen, key, codec, this, metrics.malformedFrames(), keepAliveSeconds);
         synchronized (lock) {
             if (status.state() == FeedState.CLOSED || gen != generation) {
                 return;

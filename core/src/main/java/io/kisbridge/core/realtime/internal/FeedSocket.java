@@ -8,7 +8,14 @@ import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One connection attempt; its {@link #generation} lets the feed ignore callbacks from a stale attempt. */
+/**
+ * One connection attempt; its {@link #generation} lets the feed ignore callbacks from a stale attempt.
+ *
+ * <p>Keepalive is Java-WebSocket's lost-connection check: every {@code keepAliveSeconds} it sends a ping frame, and a
+ * connection that has not answered with a pong for 1.5 times that is closed (abnormal closure, 1006), which the feed
+ * treats as any drop: reconnect and restore every subscription. Pings from the server are answered with a pong
+ * carrying the same payload by the library.
+ */
 public final class FeedSocket extends WebSocketClient {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeFeed.class);
 
@@ -28,14 +35,14 @@ public final class FeedSocket extends WebSocketClient {
     private final AtomicLong malformedFrames;
 
     public FeedSocket(URI uri, long generation, String approvalKey, ControlCodec codec, Handler handler,
-            AtomicLong malformedFrames) {
+            AtomicLong malformedFrames, int keepAliveSeconds) {
         super(uri);
         this.generation = generation;
         this.approvalKey = approvalKey;
         this.codec = codec;
         this.handler = handler;
         this.malformedFrames = malformedFrames;
-        setConnectionLostTimeout(30);
+        setConnectionLostTimeout(keepAliveSeconds);
     }
 
     public long generation() {

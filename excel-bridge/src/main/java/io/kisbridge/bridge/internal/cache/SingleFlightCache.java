@@ -64,42 +64,60 @@ public final class SingleFlightCache<K, V> {
 
     /** The cached or in-flight value for {@code key}, or the result of {@code loader} run in this thread. */
     public V get(K key, Supplier<V> loader) {
+        return join(getAsync(key, loader, Runnable::run));
+    }
+
+    /**
+     * As {@link #get} without blocking: the cached, stale or in-flight value's future, or a new load run on
+     * {@code executor}. A caller that stops waiting for the future leaves the load running: its value lands in the
+     * cache for the next request.
+     */
+    public CompletableFuture<V> getAsync(K key, Supplier<V> loader, Executor executor) {
         while (true) {
             Entry<V> e = entries.get(key);
             if (e != null && !expired(e)) {
                 noteAsked(e);
-                return join(e.future());
+                return e.future();
             }
             if (e != null && servableStale(e)) {
                 noteAsked(e);
                 if (e.refreshing().compareAndSet(false, true)) {
                     startRefresh(key, e, loader);
                 }
-                return join(e.future());
+                return e.future();
             }
             if (entries.size() > SWEEP_ABOVE) {
                 entries.values().removeIf(x -> expired(x) && !servableStale(x));
             }
-            CompletableFuture<V> mine = new CompletableFuture<>();
-            Entry<V> fresh = new Entry<>(mine, Long.MAX_VALUE);
+            Entry<V> fresh = new Entry<>(new CompletableFuture<>(), Long.MAX_VALUE);
             boolean won = e == null ? entries.putIfAbsent(key, fresh) == null : entries.replace(key, e, fresh);
             if (!won) {
                 continue;
             }
             try {
-                V v = loader.get();
-                entries.replace(key, fresh, new Entry<>(mine, nanoTime.getAsLong()));
-                mine.complete(v);
-                return v;
-            } catch (RuntimeException | Error t) {
-                if (cacheFailure.test(t)) {
-                    entries.replace(key, fresh, new Entry<>(mine, nanoTime.getAsLong()));
-                } else {
-                    entries.remove(key, fresh);
-                }
-                mine.completeExceptionally(t);
-                throw t;
+                executor.execute(() -> load(key, fresh, loader)); // a failure lands in the future
+            } catch (RejectedExecutionException closing) {
+                entries.remove(key, fresh);
+                fresh.future().completeExceptionally(closing);
             }
+            return fresh.future();
+        }
+    }
+
+    /** Runs the loader for the in-flight entry {@code fresh}, then caches (or forgets) and completes it. */
+    private void load(K key, Entry<V> fresh, Supplier<V> loader) {
+        CompletableFuture<V> mine = fresh.future();
+        try {
+            V v = loader.get();
+            entries.replace(key, fresh, new Entry<>(mine, nanoTime.getAsLong()));
+            mine.complete(v);
+        } catch (RuntimeException | Error t) {
+            if (cacheFailure.test(t)) {
+                entries.replace(key, fresh, new Entry<>(mine, nanoTime.getAsLong()));
+            } else {
+                entries.remove(key, fresh);
+            }
+            mine.completeExceptionally(t);
         }
     }
 

@@ -15,6 +15,7 @@ import io.kisbridge.core.ApiResult;
 import io.kisbridge.core.ApiSpec;
 import io.kisbridge.core.Catalog;
 import io.kisbridge.core.KisClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,10 +32,14 @@ public final class Routes {
 
     private final FunctionSet functions;
     private final KisClient client;
+    private final Duration fnDeadline;
+    private final Duration batchDeadline;
 
-    public Routes(FunctionSet functions, KisClient client) {
+    public Routes(FunctionSet functions, KisClient client, Duration fnDeadline, Duration batchDeadline) {
         this.functions = functions;
         this.client = client;
+        this.fnDeadline = fnDeadline;
+        this.batchDeadline = batchDeadline;
     }
 
     public void health(Context ctx) {
@@ -65,7 +70,10 @@ public final class Routes {
         ctx.json(list);
     }
 
-    /** GET /v1/fn/{name}/{arg1}/{arg2}... ?format=text|csv|json|xml, other query parameters as named arguments. */
+    /**
+     * GET /v1/fn/{name}/{arg1}/{arg2}... ?format=text|csv|json|xml, other query parameters as named arguments.
+     * Answers within the fn deadline: WEBSERVICE freezes the spreadsheet until it has an answer.
+     */
     public void fn(Context ctx) {
         String asked = ctx.queryParam("format");
         String rest = ctx.pathParamMap().getOrDefault("args", "");
@@ -77,7 +85,7 @@ public final class Routes {
             }
         });
         try {
-            FnResult r = functions.invoke(ctx.pathParam("name"), args, named);
+            FnResult r = functions.invoke(ctx.pathParam("name"), args, named, fnDeadline);
             Render.Format f = Render.format(asked, r);
             ctx.contentType(Render.contentType(f)).result(Render.body(r, f));
         } catch (RuntimeException e) {
@@ -155,7 +163,7 @@ public final class Routes {
             call.path("args").forEach(a -> args.add(a.isNull() ? "" : a.asText()));
             Map<String, String> named = new LinkedHashMap<>();
             call.path("named").fields().forEachRemaining(e -> named.put(e.getKey(), e.getValue().asText()));
-            return Render.json(functions.invoke(fn, args, named));
+            return Render.json(functions.invoke(fn, args, named, batchDeadline));
         } catch (RuntimeException e) {
             return Render.jsonError(ErrorMapping.map(e));
         }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,12 @@ import java.util.Map;
  *   pending, in its place, so a slow socket skips to the newest value and the outbox holds at most one such text
  *   per topic between two ordered messages of that topic;</li>
  *   <li>ordered ({@link #offerOrdered}: fills, topic and feed status, answers, errors, script values): never
- *   replaced; at most {@code capacity} of them wait, beyond that the oldest is dropped and counted.</li>
+ *   replaced; at most {@code capacity} of them wait, beyond that the oldest is dropped and counted;</li>
+ *   <li>every-record ({@link #offerEvery}: trade and book data for a socket that subscribed with
+ *   {@code "conflate":false}): never replaced; at most {@code everyCapacity} of them wait. A record that finds the
+ *   outbox full is dropped and counted, and the gap is reported once, in its place, as
+ *   {@code {"topic":..,"status":"dropped","count":N}}: before the topic's next record, or at the end of the next
+ *   take when none comes.</li>
  * </ul>
  * An ordered message of a topic fences that topic's pending value: a later value queues after it instead of
  * replacing the earlier one, so a socket never sees a value before a status that was sent after it.
@@ -24,18 +30,29 @@ import java.util.Map;
  * Thread-safe.
  */
 final class Outbox {
+    /** Every-record messages one socket may have waiting by default. */
+    static final int EVERY_CAPACITY = 10_000;
+
+    private enum Kind { LATEST, ORDERED, EVERY, GAP }
+
     /** A pending message; {@code topic} is set for latest-value slots (whose text may still be replaced). */
     private static final class Slot {
+        final Kind kind;
         final String topic;
         String text;
 
-        Slot(String topic, String text) {
+        Slot(Kind kind, String topic, String text) {
+            this.kind = kind;
             this.topic = topic;
             this.text = text;
         }
     }
 
     private final int capacity;
+    private final int everyCapacity;
+    /** topic → records dropped since its last delivered one (a gap not yet reported), in the order gaps began. */
+    private final Map<String, Long> gaps = new LinkedHashMap<>();
+    private int every;
     private final SendCounters counters;
     private final ArrayDeque<Slot> queue = new ArrayDeque<>();
     /** topic → its replaceable pending slot. */
@@ -45,10 +62,16 @@ final class Outbox {
     private boolean closed;
 
     Outbox(int capacity, SendCounters counters) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        this(capacity, EVERY_CAPACITY, counters);
+    }
+
+    Outbox(int capacity, int everyCapacity, SendCounters counters) {
+        if (capacity < 1 || everyCapacity < 1) {
+            throw new IllegalArgumentException("capacities must be at least 1, got " + capacity + " and "
+                    + everyCapacity);
         }
         this.capacity = capacity;
+        this.everyCapacity = everyCapacity;
         this.counters = counters;
     }
 
@@ -63,7 +86,7 @@ final class Outbox {
             counters.conflated.increment();
             return false;
         }
-        Slot s = new Slot(topic, text);
+        Slot s = new Slot(Kind.LATEST, topic, text);
         queue.addLast(s);
         replaceable.put(topic, s);
         return startDrain();
@@ -83,8 +106,33 @@ final class Outbox {
         if (topic != null) {
             replaceable.remove(topic);
         }
-        queue.addLast(new Slot(null, text));
+        queue.addLast(new Slot(Kind.ORDERED, null, text));
         ordered++;
+        return startDrain();
+    }
+
+    /**
+     * Queues one record of {@code topic} for a socket that wants every record, after the report of the topic's
+     * gap if records were dropped before it; a full outbox drops it instead (and counts it). Returns true if the
+     * caller must start a drain.
+     */
+    synchronized boolean offerEvery(String topic, String text) {
+        if (closed) {
+            return false;
+        }
+        if (every >= everyCapacity) {
+            if (gaps.merge(topic, 1L, Long::sum) == 1L) {
+                counters.gaps.increment();
+            }
+            counters.recordsDropped.increment();
+            return false;
+        }
+        Long gap = gaps.remove(topic);
+        if (gap != null) {
+            queue.addLast(new Slot(Kind.GAP, null, StreamMessages.dropped(topic, gap)));
+        }
+        queue.addLast(new Slot(Kind.EVERY, null, text));
+        every++;
         return startDrain();
     }
 
@@ -98,7 +146,7 @@ final class Outbox {
 
     private void dropOldestOrdered() {
         for (Iterator<Slot> it = queue.iterator(); it.hasNext(); ) {
-            if (it.next().topic == null) {
+            if (it.next().kind == Kind.ORDERED) {
                 it.remove();
                 ordered--;
                 counters.dropped.increment();
@@ -112,17 +160,21 @@ final class Outbox {
      * a new one). Always empty once closed.
      */
     synchronized List<String> take() {
-        if (queue.isEmpty() || closed) {
+        if ((queue.isEmpty() && gaps.isEmpty()) || closed) {
             draining = false;
             return List.of();
         }
-        List<String> texts = new ArrayList<>(queue.size());
+        List<String> texts = new ArrayList<>(queue.size() + gaps.size());
         for (Slot s : queue) {
             texts.add(s.text);
         }
+        // the gaps came after everything that waited: report them now rather than wait for the topics' next record
+        gaps.forEach((topic, n) -> texts.add(StreamMessages.dropped(topic, n)));
+        gaps.clear();
         queue.clear();
         replaceable.clear();
         ordered = 0;
+        every = 0;
         return texts;
     }
 
@@ -132,7 +184,9 @@ final class Outbox {
         draining = false;
         queue.clear();
         replaceable.clear();
+        gaps.clear();
         ordered = 0;
+        every = 0;
     }
 
     synchronized boolean isClosed() {

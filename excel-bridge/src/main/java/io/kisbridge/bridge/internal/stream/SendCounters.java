@@ -10,8 +10,11 @@ final class SendCounters {
     final LongAdder conflated = new LongAdder();
     final LongAdder dropped = new LongAdder();
     final LongAdder encodings = new LongAdder();
+    final LongAdder recordsDropped = new LongAdder();
+    final LongAdder gaps = new LongAdder();
 
     StreamCounters snapshot() {
-        return new StreamCounters(messages.sum(), batches.sum(), conflated.sum(), dropped.sum(), encodings.sum());
+        return new StreamCounters(messages.sum(), batches.sum(), conflated.sum(), dropped.sum(), encodings.sum(),
+                recordsDropped.sum(), gaps.sum());
     }
 }

@@ -14,7 +14,6 @@ import io.kisbridge.core.realtime.Topic;
 import io.kisbridge.core.realtime.TopicState;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,12 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WebSocket /v1/stream over the realtime feed. Clients send {"op":"subscribe"|"unsubscribe","topic":"trade:CODE"}
- * (also book:CODE, fills, script:NAME); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per
+ * (also book:CODE, fills, script:NAME; {"conflate":false} asks for every trade/book record instead of the latest
+ * value); the hub answers {"topic":..,"data":{lower-case KIS field: value}} per
  * record, {"topic":..,"status":"subscribed|pending|overflow|polling|error|reconnecting","detail":..} per topic state
  * change, and {"type":"feed","state":"connected|disconnected|...","detail":..} for every connection change (also
  * right after connecting).
  *
- * <p>Fan-out: the hub holds one feed subscription per topic, whatever the number of sockets ({@link TopicFanout}),
+ * <p>Fan-out: the hub holds one feed subscription per topic and delivery (latest-wins, or every record for the
+ * {@code "conflate":false} sockets), whatever the number of sockets ({@link TopicFanout}),
  * encodes each event once and queues the text into each watching socket's outbox ({@link StreamSocket}); each
  * socket sends what gathered in one write. Sockets watching one topic thus share the feed's single KIS registration
  * and its single listener queue.
@@ -46,15 +47,19 @@ public final class StreamHub implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     /** Guarded by itself; also serialises feed subscribe/release per topic. */
-    private final Map<Topic, TopicFanout> topics = new HashMap<>();
+    private final Map<FanoutKey, TopicFanout> topics = new HashMap<>();
     private final SendCounters counters = new SendCounters();
     private final ExecutorService senders =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stream-send-", 0).factory());
     private final AutoCloseable statusListener;
     private final ScriptTopics scriptTopics;
 
-    /** One socket: its outbox and its feed topics (guarded by {@link #topics}). */
-    private record Client(StreamSocket socket, Set<Topic> topics) {
+    /** One socket: its outbox and its feed topics, each with whether it wants every record (guarded by {@link #topics}). */
+    private record Client(StreamSocket socket, Map<Topic, Boolean> topics) {
+    }
+
+    /** A topic's fanout: latest-wins (the default, what cells want) or every record ({@code "conflate":false}). */
+    private record FanoutKey(Topic topic, boolean everyRecord) {
     }
 
     public StreamHub(RealtimeFeed feed) {
@@ -75,7 +80,7 @@ public final class StreamHub implements AutoCloseable {
         ctx.session.setIdleTimeout(Duration.ofHours(12));
         StreamSocket socket = new StreamSocket(ctx.sessionId(), new JettyFrameSink(ctx.session), senders,
                 OUTBOX_CAPACITY, counters);
-        clients.put(ctx.sessionId(), new Client(socket, new HashSet<>()));
+        clients.put(ctx.sessionId(), new Client(socket, new HashMap<>()));
         socket.offerOrdered(null, StreamMessages.feed(feed.status()));
     }
 
@@ -87,6 +92,7 @@ public final class StreamHub implements AutoCloseable {
         StreamSocket socket = c.socket();
         JsonNode msg;
         Topic topic;
+        boolean everyRecord;
         try {
             msg = MAPPER.readTree(ctx.message());
             String text = msg.path("topic").asText("");
@@ -96,13 +102,18 @@ public final class StreamHub implements AutoCloseable {
                 return;
             }
             topic = Topic.parse(text);
+            JsonNode conflate = msg.path("conflate");
+            if (!conflate.isMissingNode() && !conflate.isBoolean()) {
+                throw new IllegalArgumentException("\"conflate\" must be true or false");
+            }
+            everyRecord = !conflate.asBoolean(true) && topic.kind() != Topic.Kind.FILLS;
         } catch (Exception e) {
             socket.offerOrdered(null, StreamMessages.error(
                     "messages look like {\"op\":\"subscribe\",\"topic\":\"trade:005930\"}: " + e.getMessage()));
             return;
         }
         switch (msg.path("op").asText("")) {
-            case "subscribe" -> subscribe(c, topic);
+            case "subscribe" -> subscribe(c, topic, everyRecord);
             case "unsubscribe" -> {
                 unsubscribe(c, topic);
                 socket.offerOrdered(topic.toString(), StreamMessages.unsubscribed(topic.toString()));
@@ -119,30 +130,43 @@ public final class StreamHub implements AutoCloseable {
         }
         c.socket().close();
         synchronized (topics) {
-            for (Topic t : Set.copyOf(c.topics())) {
+            for (Topic t : Set.copyOf(c.topics().keySet())) {
                 unsubscribe(c, t);
             }
         }
     }
 
-    private void subscribe(Client c, Topic topic) {
+    /**
+     * Puts the socket on the topic's fanout of the asked kind; subscribing again with the other {@code conflate}
+     * moves it from one fanout to the other (the new one gives it the topic's last status and value at once).
+     */
+    private void subscribe(Client c, Topic topic, boolean everyRecord) {
         if (started.compareAndSet(false, true)) {
             feed.start();
         }
         FeedStatus feedNow = feed.status();
         synchronized (topics) {
-            if (c.socket().isClosed() || !c.topics().add(topic)) {
+            if (c.socket().isClosed()) {
                 return;
             }
-            TopicFanout fanout = topics.get(topic);
+            Boolean had = c.topics().get(topic);
+            if (had != null && had == everyRecord) {
+                return;
+            }
+            if (had != null) {
+                unsubscribe(c, topic);
+            }
+            c.topics().put(topic, everyRecord);
+            FanoutKey key = new FanoutKey(topic, everyRecord);
+            TopicFanout fanout = topics.get(key);
             if (fanout != null) {
                 fanout.join(c.socket(), feedNow);
                 return;
             }
-            fanout = new TopicFanout(topic, counters);
+            fanout = new TopicFanout(topic, everyRecord, counters);
             fanout.join(c.socket(), feedNow);
             try {
-                fanout.subscription(feed.subscribe(topic, fanout::onEvent));
+                fanout.subscription(feed.subscribe(topic, fanout.deliveryMode(), fanout::onEvent));
             } catch (RuntimeException e) {
                 // e.g. fills without an HTS id, or the feed closing: tell the socket, keep it open
                 c.topics().remove(topic);
@@ -150,19 +174,21 @@ public final class StreamHub implements AutoCloseable {
                         new RealtimeEvent.Status(topic, TopicState.ERROR, null, e.getMessage())));
                 return;
             }
-            topics.put(topic, fanout);
+            topics.put(key, fanout);
         }
     }
 
     /** Takes the socket off the topic; the last one to leave releases the feed subscription. */
     private void unsubscribe(Client c, Topic topic) {
         synchronized (topics) {
-            if (!c.topics().remove(topic)) {
+            Boolean everyRecord = c.topics().remove(topic);
+            if (everyRecord == null) {
                 return;
             }
-            TopicFanout fanout = topics.get(topic);
+            FanoutKey key = new FanoutKey(topic, everyRecord);
+            TopicFanout fanout = topics.get(key);
             if (fanout != null && fanout.leave(c.socket())) {
-                topics.remove(topic);
+                topics.remove(key);
                 closeQuietly(fanout.subscription());
             }
         }

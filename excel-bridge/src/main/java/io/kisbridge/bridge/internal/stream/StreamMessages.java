@@ -104,6 +104,15 @@ public final class StreamMessages {
         return o.toString();
     }
 
+    /** {"topic":..,"status":"dropped","count":n}: n records of the topic did not fit a socket's outbox. */
+    static String dropped(String topic, long count) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("topic", topic);
+        o.put("status", "dropped");
+        o.put("count", count);
+        return o.toString();
+    }
+
     /** {"topic":..,"status":"unsubscribed"}. */
     static String unsubscribed(String topic) {
         ObjectNode o = MAPPER.createObjectNode();

@@ -24,8 +24,13 @@ final class StreamSocket {
     private final SendCounters counters;
 
     StreamSocket(String id, FrameSink sink, Executor executor, int capacity, SendCounters counters) {
+        this(id, sink, executor, capacity, Outbox.EVERY_CAPACITY, counters);
+    }
+
+    StreamSocket(String id, FrameSink sink, Executor executor, int capacity, int everyCapacity,
+                 SendCounters counters) {
         this.id = id;
-        this.outbox = new Outbox(capacity, counters);
+        this.outbox = new Outbox(capacity, everyCapacity, counters);
         this.sink = sink;
         this.executor = executor;
         this.counters = counters;
@@ -34,6 +39,13 @@ final class StreamSocket {
     /** The newest value of a trade/book topic (replaces one still waiting). */
     void offerLatest(String topic, String text) {
         if (outbox.offerLatest(topic, text)) {
+            schedule();
+        }
+    }
+
+    /** One record of a trade/book topic this socket wants every record of (never replaced; a gap is reported). */
+    void offerEvery(String topic, String text) {
+        if (outbox.offerEvery(topic, text)) {
             schedule();
         }
     }

@@ -1,5 +1,6 @@
 package io.kisbridge.bridge.internal.stream;
 
+import io.kisbridge.core.realtime.DeliveryMode;
 import io.kisbridge.core.realtime.FeedStatus;
 import io.kisbridge.core.realtime.RealtimeEvent;
 import io.kisbridge.core.realtime.Subscription;
@@ -10,7 +11,9 @@ import java.util.Set;
 /**
  * One feed topic as the hub serves it: the hub's single subscription on the feed, and the sockets watching the
  * topic. Each event is encoded once and its text queued into every socket's outbox: trade/book data as a
- * latest-value message, fills and statuses as ordered ones. A socket that joins later first gets the topic's last
+ * latest-value message, fills and statuses as ordered ones. An every-record fanout (sockets that subscribed with
+ * {@code "conflate":false}) holds a {@link DeliveryMode#ALL} subscription, so the feed hands over every record (a
+ * multi-record H0STCNT0 frame as N events), and queues trade/book data as every-record messages. A socket that joins later first gets the topic's last
  * status (with the feed's current state, as the feed gives a new listener) and last value, then every later event.
  * Events and joins are serialised on this object, so a joiner never misses or repeats one.
  */
@@ -18,6 +21,7 @@ final class TopicFanout {
     private final Topic topic;
     private final String name;
     private final boolean latestWins;
+    private final boolean everyRecord;
     private final SendCounters counters;
     private final Set<StreamSocket> sockets = new LinkedHashSet<>();
     private RealtimeEvent.Status lastStatus;
@@ -25,10 +29,21 @@ final class TopicFanout {
     private Subscription subscription;
 
     TopicFanout(Topic topic, SendCounters counters) {
+        this(topic, false, counters);
+    }
+
+    /** {@code everyRecord}: for sockets that want every record of a trade/book topic ({@code "conflate":false}). */
+    TopicFanout(Topic topic, boolean everyRecord, SendCounters counters) {
         this.topic = topic;
         this.name = topic.toString();
-        this.latestWins = topic.kind() != Topic.Kind.FILLS;
+        this.everyRecord = everyRecord && topic.kind() != Topic.Kind.FILLS;
+        this.latestWins = !this.everyRecord && topic.kind() != Topic.Kind.FILLS;
         this.counters = counters;
+    }
+
+    /** How the hub's feed subscription for this fanout must deliver. */
+    DeliveryMode deliveryMode() {
+        return latestWins ? DeliveryMode.LATEST : DeliveryMode.ALL;
     }
 
     /** The feed's listener for this topic. */
@@ -83,6 +98,8 @@ final class TopicFanout {
     private void offerData(StreamSocket socket, String text) {
         if (latestWins) {
             socket.offerLatest(name, text);
+        } else if (everyRecord) {
+            socket.offerEvery(name, text);
         } else {
             socket.offerOrdered(name, text);
         }

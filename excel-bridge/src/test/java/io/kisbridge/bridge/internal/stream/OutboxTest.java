@@ -114,4 +114,51 @@ class OutboxTest {
         assertThatThrownBy(() -> new Outbox(0, counters)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
+
+    @Test
+    void everyRecordIsQueuedInOrderAndNeverReplaced() {
+        Outbox box = new Outbox(16, 8, counters);
+        box.offerEvery("trade:005930", "t1");
+        box.offerLatest("trade:000660", "hynix-1");
+        box.offerEvery("trade:005930", "t2");
+        box.offerLatest("trade:000660", "hynix-2");
+        box.offerEvery("trade:005930", "t3");
+
+        assertThat(box.take()).containsExactly("t1", "hynix-2", "t2", "t3");
+        assertThat(counters.conflated.sum()).isEqualTo(1);
+        assertThat(counters.recordsDropped.sum()).isZero();
+    }
+
+    @Test
+    void aFullOutboxDropsRecordsAndReportsTheGapOnceBeforeTheTopicsNextRecord() {
+        Outbox box = new Outbox(16, 2, counters);
+        box.offerEvery("trade:005930", "t1");
+        box.offerEvery("trade:005930", "t2");
+        box.offerEvery("trade:005930", "t3"); // full: dropped
+        box.offerEvery("trade:005930", "t4"); // dropped, same gap
+        box.offerOrdered("trade:005930", "status"); // statuses still go through
+
+        assertThat(box.take()).containsExactly("t1", "t2", "status",
+                "{\"topic\":\"trade:005930\",\"status\":\"dropped\",\"count\":2}");
+        box.offerEvery("trade:005930", "t5");
+        assertThat(box.take()).as("the gap was reported once").containsExactly("t5");
+        assertThat(counters.recordsDropped.sum()).isEqualTo(2);
+        assertThat(counters.gaps.sum()).isEqualTo(1);
+    }
+
+    @Test
+    void aGapIsReportedInItsPlaceWhenTheTopicsNextRecordFitsBeforeTheNextTake() {
+        Outbox box = new Outbox(16, 1, counters);
+        box.offerEvery("trade:005930", "t1");
+        box.offerEvery("trade:005930", "t2"); // dropped
+        box.offerEvery("trade:000660", "h1"); // dropped: another topic's gap
+        assertThat(box.take()).containsExactly("t1",
+                "{\"topic\":\"trade:005930\",\"status\":\"dropped\",\"count\":1}",
+                "{\"topic\":\"trade:000660\",\"status\":\"dropped\",\"count\":1}");
+        box.offerEvery("trade:005930", "t3");
+        box.offerEvery("trade:005930", "t4"); // dropped again: a second gap
+        box.close();
+        assertThat(counters.gaps.sum()).isEqualTo(3);
+        assertThat(counters.recordsDropped.sum()).isEqualTo(3);
+    }
 }
