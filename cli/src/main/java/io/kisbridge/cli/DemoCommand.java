@@ -55,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
                         demo.client(), bridge.scriptHost(java.nio.file.Path.of("samples", "scripts")))) {
             out.println(demo.simulator().banner());
             out.println(server.banner());
+            out.println(LibreOfficeCommand.installHint(server.url()));
             out.println("Live prices through " + server.url() + "/v1/fn/PRICE/{code} (Ctrl+C to stop):");
             out.flush();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
