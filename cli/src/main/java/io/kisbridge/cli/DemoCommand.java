@@ -55,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
                         demo.client(), bridge.scriptHost(java.nio.file.Path.of("samples", "scripts")))) {
             out.println(demo.simulator().banner());
             out.println(server.banner());
+            out.println(LibreOfficeCommand.installHint(server.url()));
             // Only the bridge on the default port is the one 'script run --env demo' looks for.
             java.nio.file.Path keyCopy = server.port() == io.kisbridge.bridge.BridgeOptions.DEFAULT_PORT
                     && !bridge.noScripts ? ScriptBridges.publishDemoKey(server.keyFile()) : null;

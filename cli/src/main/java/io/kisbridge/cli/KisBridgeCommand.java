@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ScriptCommand.class,
             CertCommand.class,
+            LibreOfficeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KisBridgeCommand implements Runnable {

@@ -66,6 +66,9 @@ class RefreshIT {
         udfName.setNameName("_xldudf_KIS_QUOTE");
         udfName.setFunction(true);
         formula(s, "A6", "_xldudf_KIS_QUOTE(\"005930\",\"price\")");
+        // what LibreOffice Calc writes for the KIS Calc extension's functions (libreoffice-ext), in .xlsx as in .ods
+        formula(s, "A7", "IO.KISBRIDGE.LIBREOFFICE.KISADDIN.PRICE(\"000660\")");
+        formula(s, "A8", "io.kisbridge.libreoffice.KisAddIn.QUOTE(\"035420\",\"price\")");
         formula(s, "B1", "A1*10");
         formula(s, "B2", "SUM(A1:A4)");
 
@@ -73,13 +76,15 @@ class RefreshIT {
         XSSFSheet out = refreshed(wb, "spellings", r).getSheet("Prices");
 
         assertThat(r[0].errors()).isEmpty();
-        assertThat(r[0].kisCells()).isEqualTo(6);
+        assertThat(r[0].kisCells()).isEqualTo(8);
         assertThat(num(out, "A1")).isEqualTo(f.price("005930"));
         assertThat(num(out, "A2")).isEqualTo(f.price("000660"));
         assertThat(num(out, "A3")).isEqualTo(f.price("035420"));
         assertThat(num(out, "A4")).isEqualTo(f.price("005380"));
         assertThat(num(out, "A5")).isEqualTo(f.price("005930"));
         assertThat(num(out, "A6")).isEqualTo(f.price("005930"));
+        assertThat(num(out, "A7")).isEqualTo(f.price("000660"));
+        assertThat(num(out, "A8")).isEqualTo(f.price("035420"));
         assertThat(num(out, "B1")).isEqualTo(f.price("005930") * 10.0);
         assertThat(num(out, "B2")).isEqualTo((double) f.price("005930") + f.price("000660") + f.price("035420")
                 + f.price("005380"));
