@@ -281,7 +281,7 @@ public final class HostApi {
                     loop.post(() -> fn.execute(json));
                 }
             });
-            return register("sub", () -> sub.close());
+            return register(nextId("sub"), () -> sub.close());
         });
     }
 
@@ -290,9 +290,14 @@ public final class HostApi {
         return answer(() -> {
             requireFunction(fn);
             long ms = Math.max(10, Durations.parse(interval).toMillis());
-            ScheduledFuture<?> f = s.scheduler().scheduleAtFixedRate(() -> loop.post(fn::executeVoid), ms, ms,
-                    TimeUnit.MILLISECONDS);
-            return register("timer", () -> f.cancel(false));
+            String id = nextId("timer");
+            // a tick already posted to the loop when the script cancels (a busy loop queues several) must not run
+            ScheduledFuture<?> f = s.scheduler().scheduleAtFixedRate(() -> loop.post(() -> {
+                if (handles.containsKey(id)) {
+                    fn.executeVoid();
+                }
+            }), ms, ms, TimeUnit.MILLISECONDS);
+            return register(id, () -> f.cancel(false));
         });
     }
 
@@ -301,15 +306,14 @@ public final class HostApi {
         return answer(() -> {
             requireFunction(fn);
             Duration d = Durations.parse(delay);
-            String[] id = new String[1];
+            String id = nextId("timer");
             ScheduledFuture<?> f = s.scheduler().schedule(() -> loop.post(() -> {
-                if (handles.containsKey(id[0])) {
-                    cancel(id[0]);
+                if (handles.containsKey(id)) {
+                    cancel(id);
                     fn.executeVoid();
                 }
             }), d.toMillis(), TimeUnit.MILLISECONDS);
-            id[0] = register("timer", () -> f.cancel(false));
-            return id[0];
+            return register(id, () -> f.cancel(false));
         });
     }
 
@@ -496,8 +500,11 @@ public final class HostApi {
         }
     }
 
-    private String register(String prefix, AutoCloseable handle) {
-        String id = prefix + "-" + ids.incrementAndGet();
+    private String nextId(String prefix) {
+        return prefix + "-" + ids.incrementAndGet();
+    }
+
+    private String register(String id, AutoCloseable handle) {
         handles.put(id, handle);
         loop.hold();
         return id;
