@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +134,8 @@ class ScriptThroughBridgeIT {
         Process cli = new ProcessBuilder(java, "-jar", jar.toString(), "script", "run", s.toString(),
                 "--bridge", bridge.url(), "--state-dir", bridgeState.toString(), "--timeout", "0")
                 .redirectErrorStream(true).start();
+        // a line that never comes must fail the test, not hang the build: killing the command ends the read
+        CompletableFuture.delayedExecutor(120, TimeUnit.SECONDS).execute(cli::destroyForcibly);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
             String first = out.readLine();
             assertThat(first).as("the run's first line, streamed while it runs").isEqualTo("started");

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 public final class OutputSink extends OutputStream {
     public static final OutputStream DISCARD = OutputStream.nullOutputStream();
     private static final int MAX_KEPT = 1 << 20;
+    private static final int MAX_LINE = 1 << 20;
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -29,35 +30,45 @@ public final class OutputSink extends OutputStream {
 
     @Override
     public synchronized void write(int b) {
-        if (kept.size() < MAX_KEPT) {
-            kept.write(b);
-        }
-        line.write(b);
-        if (b == '\n') {
-            flush();
-        }
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
+    /**
+     * Keeps the first MiB and hands out each finished line. Bulk: a gigabyte of print took minutes byte by byte, and
+     * a run in the bridge may have followers (a client streaming its output) that must get every line.
+     */
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-        if (echo == null) {
-            // past the first MiB a print costs nothing but the call (a gigabyte of print took minutes byte by byte)
-            kept.write(b, off, Math.min(len, Math.max(0, MAX_KEPT - kept.size())));
-            return;
+        kept.write(b, off, Math.min(len, Math.max(0, MAX_KEPT - kept.size())));
+        int end = off + len;
+        int from = off;
+        for (int i = off; i < end; i++) {
+            if (b[i] == '\n') {
+                appendToLine(b, from, i + 1 - from);
+                from = i + 1;
+                deliverLine();
+            }
         }
-        for (int i = off; i < off + len; i++) {
-            write(b[i]);
-        }
+        appendToLine(b, from, end - from);
+        deliveredKept = Math.max(0, kept.size() - line.size());
+    }
+
+    private void appendToLine(byte[] b, int off, int len) {
+        line.write(b, off, Math.min(len, Math.max(0, MAX_LINE - line.size()))); // an endless line is cut, not kept
     }
 
     @Override
     public synchronized void flush() {
+        deliverLine();
+        deliveredKept = Math.max(0, kept.size() - line.size());
+    }
+
+    private void deliverLine() {
         if (line.size() == 0) {
             return;
         }
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
-        deliveredKept = kept.size();
         if (echo != null) {
             echo.print(text);
             echo.flush();
