@@ -3,7 +3,7 @@ package io.kisbridge.core.realtime;
 import java.util.Map;
 
 /** What a topic listener receives: data, or a status change of the topic or of the connection. */
-public sealed interface RealtimeEvent permits RealtimeEvent.Data, RealtimeEvent.Status {
+public sealed interface RealtimeEvent permits RealtimeEvent.Data, RealtimeEvent.Status, RealtimeEvent.Dropped {
 
     Topic topic();
 
@@ -16,6 +16,13 @@ public sealed interface RealtimeEvent permits RealtimeEvent.Data, RealtimeEvent.
         public Map<String, Object> fields() {
             return record == null ? Map.of() : record.toMap();
         }
+    }
+
+    /**
+     * {@code count} data events of the topic that a {@link DeliveryMode#ALL} listener did not get: its queue was full
+     * (the listener fell behind the feed). It comes in their place, before the next event the listener gets.
+     */
+    record Dropped(Topic topic, long count) implements RealtimeEvent {
     }
 
     /** The topic's registration state changed, or the connection did ({@code feed}). */

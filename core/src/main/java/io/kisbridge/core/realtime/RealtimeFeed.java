@@ -156,7 +156,8 @@ public final class RealtimeFeed implements AutoCloseable {
         topic.trId(paper); // refuses, naming the topic, what paper trading does not offer
         ListenerQueue<RealtimeEvent> queue = new ListenerQueue<>(listener, dispatcher, queueCapacity,
                 mode == DeliveryMode.LATEST, e -> e instanceof RealtimeEvent.Data, counters.droppedEvents,
-                counters.conflatedEvents);
+                counters.conflatedEvents,
+                mode == DeliveryMode.ALL ? (first, n) -> new RealtimeEvent.Dropped(first.topic(), n) : null);
         TopicEntry entry;
         synchronized (this) {
             if (status.state() == FeedState.CLOSED) {

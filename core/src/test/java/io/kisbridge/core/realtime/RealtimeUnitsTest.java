@@ -81,4 +81,34 @@ class RealtimeUnitsTest {
         assertThat(seen).containsExactly("b", "c");
         assertThat(dropped.get()).isEqualTo(1);
     }
+
+    @Test
+    void aQueueWithAGapFactoryReportsTheDroppedDataInTheirPlaceOnceBeforeTheNextEvent() {
+        List<Runnable> tasks = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        AtomicLong dropped = new AtomicLong();
+        ListenerQueue<String> q = new ListenerQueue<>(seen::add, tasks::add, 2, false, s -> s.startsWith("data"),
+                dropped, new AtomicLong(), (first, n) -> "gap from " + first + " x" + n);
+        q.offer("data1");
+        q.offer("data2");
+        q.offer("data3"); // drops data1
+        q.offer("data4"); // drops data2
+        tasks.get(0).run();
+        q.offer("data5");
+        tasks.get(1).run();
+        assertThat(seen).containsExactly("gap from data1 x2", "data3", "data4", "data5");
+        assertThat(dropped.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aQueueWithAGapFactoryReportsNoGapForDroppedStatusEvents() {
+        List<Runnable> tasks = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        ListenerQueue<String> q = new ListenerQueue<>(seen::add, tasks::add, 1, false, s -> s.startsWith("data"),
+                new AtomicLong(), new AtomicLong(), (first, n) -> "gap x" + n);
+        q.offer("status1");
+        q.offer("data1"); // drops status1: a status is superseded by the feed's next one, not a lost record
+        tasks.get(0).run();
+        assertThat(seen).containsExactly("data1");
+    }
 }

@@ -136,6 +136,22 @@ final class Outbox {
         return startDrain();
     }
 
+    /**
+     * {@code count} records of {@code topic} lost before they reached this outbox (the feed's queue in front of the
+     * bridge overflowed): reported like the outbox's own gaps, merged with one still open. Returns true if the caller
+     * must start a drain.
+     */
+    synchronized boolean noteDropped(String topic, long count) {
+        if (closed || count <= 0) {
+            return false;
+        }
+        if (gaps.merge(topic, count, Long::sum) == count) {
+            counters.gaps.increment();
+        }
+        counters.recordsDropped.add(count);
+        return startDrain();
+    }
+
     private boolean startDrain() {
         if (draining) {
             return false;

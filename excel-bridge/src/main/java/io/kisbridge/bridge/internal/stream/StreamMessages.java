@@ -44,6 +44,10 @@ public final class StreamMessages {
                 }
                 data.put("source", "rest-polling");
             }
+            case RealtimeEvent.Dropped g -> {
+                o.put("status", "dropped");
+                o.put("count", g.count());
+            }
             case RealtimeEvent.Status s -> {
                 o.put("status", s.state() == null ? "unknown" : s.state().name().toLowerCase(Locale.ROOT));
                 if (s.feed() != null) {

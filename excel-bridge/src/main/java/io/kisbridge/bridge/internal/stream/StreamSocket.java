@@ -50,6 +50,13 @@ final class StreamSocket {
         }
     }
 
+    /** {@code count} records of {@code topic} that never reached this socket: reported as a gap of its own. */
+    void noteDropped(String topic, long count) {
+        if (outbox.noteDropped(topic, count)) {
+            schedule();
+        }
+    }
+
     /** A message that is never replaced: fills, statuses, answers ({@code topic} null if about no topic). */
     void offerOrdered(String topic, String text) {
         if (outbox.offerOrdered(topic, text)) {

@@ -48,6 +48,14 @@ final class TopicFanout {
 
     /** The feed's listener for this topic. */
     synchronized void onEvent(RealtimeEvent ev) {
+        if (ev instanceof RealtimeEvent.Dropped gap) {
+            // the feed's queue in front of this fanout overflowed (the bridge fell behind the feed): every socket of
+            // the topic missed these records, reported as each socket's own gaps are
+            for (StreamSocket socket : sockets) {
+                socket.noteDropped(name, gap.count());
+            }
+            return;
+        }
         String text = StreamMessages.event(ev);
         counters.encodings.increment();
         if (ev instanceof RealtimeEvent.Status s) {

@@ -161,4 +161,21 @@ class OutboxTest {
         assertThat(counters.gaps.sum()).isEqualTo(3);
         assertThat(counters.recordsDropped.sum()).isEqualTo(3);
     }
+
+    @Test
+    void recordsLostBeforeTheOutboxAreReportedAsAGapInTheirPlaceAndMergeWithAnOpenOne() {
+        Outbox box = new Outbox(16, 1, counters);
+        box.offerEvery("trade:005930", "t1");
+        assertThat(box.noteDropped("trade:005930", 5)).as("the drain is already running").isFalse();
+        box.offerEvery("trade:005930", "t2"); // the outbox is full too: one more of the same gap
+        assertThat(box.take()).containsExactly("t1",
+                "{\"topic\":\"trade:005930\",\"status\":\"dropped\",\"count\":6}");
+        assertThat(box.take()).isEmpty();
+        assertThat(box.noteDropped("trade:005930", 3)).as("an idle outbox starts a drain").isTrue();
+        box.offerEvery("trade:005930", "t3");
+        assertThat(box.take()).containsExactly("{\"topic\":\"trade:005930\",\"status\":\"dropped\",\"count\":3}",
+                "t3");
+        assertThat(counters.recordsDropped.sum()).isEqualTo(9);
+        assertThat(counters.gaps.sum()).isEqualTo(2);
+    }
 }

@@ -158,4 +158,24 @@ class TopicFanoutTest {
         assertThat(a.texts).isEmpty();
         assertThat(b.texts).hasSize(1);
     }
+
+    @Test
+    void recordsTheFeedDroppedBeforeAnEveryRecordFanoutReachEachSocketAsAGapInTheirPlace() {
+        Topic topic = Topic.trade("005930");
+        TopicFanout fanout = new TopicFanout(topic, true, counters);
+        Recorded socket = new Recorded();
+        fanout.join(socket.socket, CONNECTED);
+        fanout.onEvent(trade("005930", 71900));
+        fanout.onEvent(new RealtimeEvent.Dropped(topic, 7));
+        fanout.onEvent(trade("005930", 72000));
+
+        List<JsonNode> got = socket.json();
+        assertThat(got).hasSize(3);
+        assertThat(got.get(0).path("data").path("stck_prpr").asLong()).isEqualTo(71900);
+        assertThat(got.get(1).path("status").asText()).isEqualTo("dropped");
+        assertThat(got.get(1).path("count").asLong()).isEqualTo(7);
+        assertThat(got.get(2).path("data").path("stck_prpr").asLong()).isEqualTo(72000);
+        assertThat(counters.recordsDropped.sum()).isEqualTo(7);
+        assertThat(counters.gaps.sum()).isEqualTo(1);
+    }
 }
