@@ -45,7 +45,10 @@
 
     // ---- the chart: intraday (MINUTES) or daily (HISTORY over a period) ----
 
+    var chartLoads = 0; // only the newest load may draw: an older one (another code or mode) can answer later
+
     function loadChart() {
+        var load = ++chartLoads;
         var code = selected;
         var mode = $('chart-mode').value;
         $('chart-code').textContent = code;
@@ -55,14 +58,16 @@
             : bars.call('HISTORY', [code, ymd(new Date((bridgeNow || Date.now()) - Number(mode) * 86400000))])
                 .then(function (t) { return NS.barsFromTable(t, 'date'); });
         call.then(function (list) {
-            if (code !== selected) {
+            if (load !== chartLoads) {
                 return;
             }
             chart.setBars(list, mode === 'intraday', code + (mode === 'intraday' ? ' · today, 1 min' : ' · daily'));
             $('chart-note').textContent = list.length + ' bars';
             mark('kisbridge:chart-drawn');
         }, function (e) {
-            $('chart-note').textContent = e.message;
+            if (load === chartLoads) {
+                $('chart-note').textContent = e.message;
+            }
         });
     }
 
