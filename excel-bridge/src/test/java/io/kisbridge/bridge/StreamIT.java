@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kisbridge.core.KisEnvironment;
 import java.net.URI;
 import java.net.http.WebSocket;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class StreamIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
     BridgeFixture f;
@@ -37,52 +34,13 @@ class StreamIT {
         f.close();
     }
 
-    /** A test client collecting every JSON message. */
-    final class Client implements WebSocket.Listener {
-        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        final StringBuilder partial = new StringBuilder();
-        WebSocket ws;
-
-        Client open(String... headers) {
-            WebSocket.Builder b = f.http.newWebSocketBuilder();
-            for (int i = 0; i < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
-            ws = b.buildAsync(URI.create(f.url("/v1/stream").replace("http://", "ws://")), this).join();
-            return this;
-        }
-
-        void send(String op, String topic) {
-            ws.sendText("{\"op\":\"" + op + "\",\"topic\":\"" + topic + "\"}", true).join();
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        boolean has(java.util.function.Predicate<JsonNode> p) {
-            return messages.stream().anyMatch(p);
-        }
-    }
-
     private static boolean dataFor(JsonNode m, String topic) {
         return topic.equals(m.path("topic").asText()) && m.has("data");
     }
 
     @Test
     void pushesTradesWithLowerCaseKisFieldNames() {
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         await().atMost(Duration.ofSeconds(5)).until(() -> c.has(m -> "feed".equals(m.path("type").asText())));
         c.send("subscribe", "trade:005930");
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -99,9 +57,9 @@ class StreamIT {
 
     @Test
     void everySocketGetsTheTradesOfItsOwnTopicsInOrderAndNothingElse() {
-        Client a = new Client().open();
-        Client b = new Client().open();
-        Client c = new Client().open();
+        StreamTestClient a = StreamTestClient.open(f);
+        StreamTestClient b = StreamTestClient.open(f);
+        StreamTestClient c = StreamTestClient.open(f);
         a.send("subscribe", "trade:005930");
         b.send("subscribe", "trade:005930");
         b.send("subscribe", "trade:000660");
@@ -124,11 +82,11 @@ class StreamIT {
         assertThat(dataTopics(b)).containsOnly("trade:005930", "trade:000660");
         assertThat(dataTopics(c)).containsOnly("trade:000660");
         // latest-value delivery may skip trades a socket was too slow for, never reorder or invent them
-        for (Client x : List.of(a, b)) {
+        for (StreamTestClient x : List.of(a, b)) {
             assertThat(volumes(x, "trade:005930")).isSubsetOf(samsung).isSorted().doesNotHaveDuplicates()
                     .endsWith(lastSamsung);
         }
-        for (Client x : List.of(b, c)) {
+        for (StreamTestClient x : List.of(b, c)) {
             assertThat(volumes(x, "trade:000660")).isSubsetOf(hynix).isSorted().doesNotHaveDuplicates()
                     .endsWith(lastHynix);
         }
@@ -142,8 +100,8 @@ class StreamIT {
     @Test
     void twoSocketsAndALaterOneOnOneTopicGetInOrderDataThroughOneRegistration() {
         String topic = "trade:005930";
-        Client a = new Client().open();
-        Client b = new Client().open();
+        StreamTestClient a = StreamTestClient.open(f);
+        StreamTestClient b = StreamTestClient.open(f);
         a.send("subscribe", topic);
         b.send("subscribe", topic);
         await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(a, topic) && subscribed(b, topic));
@@ -156,7 +114,7 @@ class StreamIT {
                 && volumes(b, topic).contains(lastBefore));
 
         // no tick now: the late socket gets the topic's status and its last value from the bridge at once
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         c.send("subscribe", topic);
         await().atMost(Duration.ofSeconds(10)).until(() -> volumes(c, topic).contains(lastBefore));
         List<JsonNode> lateTopic = c.messages.stream().filter(m -> topic.equals(m.path("topic").asText())).toList();
@@ -170,7 +128,7 @@ class StreamIT {
         long last = ticks.get(ticks.size() - 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> volumes(a, topic).contains(last)
                 && volumes(b, topic).contains(last) && volumes(c, topic).contains(last));
-        for (Client x : List.of(a, b, c)) {
+        for (StreamTestClient x : List.of(a, b, c)) {
             assertThat(volumes(x, topic)).isSubsetOf(ticks).isSorted().doesNotHaveDuplicates().endsWith(last);
         }
         assertThat(volumes(c, topic)).startsWith(lastBefore);
@@ -185,8 +143,8 @@ class StreamIT {
     void aSocketThatAsksForEveryRecordGetsEachRecordOfAMultiRecordFrameOnceAndInOrder() {
         String topic = "trade:005930";
         List<String> template = f.sim.market().tick("005930").h0stcnt0Fields(); // before anyone listens
-        Client every = new Client().open();
-        Client cell = new Client().open();
+        StreamTestClient every = StreamTestClient.open(f);
+        StreamTestClient cell = StreamTestClient.open(f);
         every.ws.sendText("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\",\"conflate\":false}", true).join();
         cell.send("subscribe", topic);
         await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(every, topic) && subscribed(cell, topic));
@@ -237,7 +195,7 @@ class StreamIT {
 
     @Test
     void refusesAConflateThatIsNotABoolean() {
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         c.ws.sendText("{\"op\":\"subscribe\",\"topic\":\"trade:005930\",\"conflate\":\"no\"}", true).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> c.has(m -> "error".equals(m.path("type").asText())
                 && m.path("message").asText().contains("\"conflate\" must be true or false")));
@@ -246,8 +204,8 @@ class StreamIT {
     @Test
     void aSocketLeavingATopicOthersStillWatchKeepsTheRegistrationForThem() {
         String topic = "trade:000660";
-        Client a = new Client().open();
-        Client b = new Client().open();
+        StreamTestClient a = StreamTestClient.open(f);
+        StreamTestClient b = StreamTestClient.open(f);
         a.send("subscribe", topic);
         b.send("subscribe", topic);
         await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(a, topic) && subscribed(b, topic));
@@ -266,26 +224,26 @@ class StreamIT {
                 && !f.feed.topics().containsKey(io.kisbridge.core.realtime.Topic.trade("000660")));
     }
 
-    private static boolean subscribed(Client c, String topic) {
+    private static boolean subscribed(StreamTestClient c, String topic) {
         return c.has(m -> topic.equals(m.path("topic").asText()) && "subscribed".equals(m.path("status").asText()));
     }
 
-    private static List<Long> volumes(Client c, String topic) {
+    private static List<Long> volumes(StreamTestClient c, String topic) {
         return c.messages.stream().filter(m -> dataFor(m, topic)).map(m -> m.at("/data/acml_vol").asLong()).toList();
     }
 
-    private static java.util.Set<String> dataTopics(Client c) {
+    private static java.util.Set<String> dataTopics(StreamTestClient c) {
         return c.messages.stream().filter(m -> m.has("data")).map(m -> m.path("topic").asText())
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    private static JsonNode lastData(Client c, String topic) {
+    private static JsonNode lastData(StreamTestClient c, String topic) {
         return c.messages.stream().filter(m -> dataFor(m, topic)).reduce((x, y) -> y).orElseThrow().path("data");
     }
 
     @Test
     void pushesTheOrderBook() {
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         c.send("subscribe", "book:000660");
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             f.sim.market().tick("000660");
@@ -298,8 +256,8 @@ class StreamIT {
 
     @Test
     void socketsWatchingOneTopicShareOneKisRegistrationAndReleaseIt() {
-        Client a = new Client().open();
-        Client b = new Client().open();
+        StreamTestClient a = StreamTestClient.open(f);
+        StreamTestClient b = StreamTestClient.open(f);
         a.send("subscribe", "trade:035420");
         b.send("subscribe", "trade:035420");
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -314,7 +272,7 @@ class StreamIT {
 
     @Test
     void tellsEverySocketWhenTheFeedDropsAndComesBack() {
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         c.send("subscribe", "trade:005930");
         await().atMost(Duration.ofSeconds(20)).until(() -> c.has(m -> "connected".equals(m.path("state").asText())));
         f.sim.faults().dropWebSocketSessions();
@@ -327,7 +285,7 @@ class StreamIT {
 
     @Test
     void answersABadMessageWithAnErrorAndKeepsTheSocket() {
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         c.ws.sendText("{\"op\":\"subscribe\",\"topic\":\"weather:seoul\"}", true).join();
         await().atMost(Duration.ofSeconds(5)).until(() -> c.has(m -> "error".equals(m.path("type").asText())));
         assertThat(c.ws.isOutputClosed()).isFalse();
@@ -335,10 +293,10 @@ class StreamIT {
 
     @Test
     void refusesAWebSocketFromAForeignOrigin() {
-        assertThatThrownBy(() -> new Client().open("Origin", "http://evil.example"))
+        assertThatThrownBy(() -> StreamTestClient.open(f, "Origin", "http://evil.example"))
                 .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
                 .satisfies(t -> assertThat(((java.net.http.WebSocketHandshakeException) t.getCause()).getResponse()
                         .statusCode()).isEqualTo(403));
-        assertThat(new Client().open("Origin", "http://localhost:" + f.bridge.port()).ws.isOutputClosed()).isFalse();
+        assertThat(StreamTestClient.open(f, "Origin", "http://localhost:" + f.bridge.port()).ws.isOutputClosed()).isFalse();
     }
 }

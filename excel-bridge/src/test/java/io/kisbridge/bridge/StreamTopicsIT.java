@@ -3,16 +3,10 @@ package io.kisbridge.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kisbridge.core.KisEnvironment;
-import java.net.URI;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The realtime topics beyond KRX trades and books (NXT, integrated, indices, status, NAV) through /v1/stream. */
 @Timeout(60)
 class StreamTopicsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
     BridgeFixture f;
@@ -37,45 +30,9 @@ class StreamTopicsIT {
         f.close();
     }
 
-    private final class Client implements WebSocket.Listener {
-        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        final StringBuilder partial = new StringBuilder();
-        WebSocket ws;
-
-        Client open() {
-            ws = f.http.newWebSocketBuilder()
-                    .buildAsync(URI.create(f.url("/v1/stream").replace("http://", "ws://")), this).join();
-            return this;
-        }
-
-        void subscribe(String topic) {
-            ws.sendText("{\"op\":\"subscribe\",\"topic\":\"" + topic + "\"}", true).join();
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        JsonNode data(String topic) {
-            return messages.stream().filter(m -> topic.equals(m.path("topic").asText()) && m.has("data"))
-                    .reduce((a, b) -> b).map(m -> m.path("data")).orElse(null);
-        }
-    }
-
     @Test
     void nxtIntegratedIndexStatusAndNavTopicsStreamTheirRecordsByFieldName() {
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         List<String> topics = List.of("trade:005930@NX", "book:005930@UN", "index:0001", "status:005930", "nav:005930",
                 "program:005930@NX");
         topics.forEach(c::subscribe);
@@ -96,7 +53,7 @@ class StreamTopicsIT {
 
     @Test
     void aMarketATopicDoesNotTakeIsABadMessageThatSaysWhichItTakes() {
-        Client c = new Client().open();
+        StreamTestClient c = StreamTestClient.open(f);
         c.subscribe("index:0001@NX");
         c.subscribe("trade:005930@NYSE");
 
