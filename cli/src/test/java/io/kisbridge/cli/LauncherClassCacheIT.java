@@ -1,6 +1,7 @@
 package io.kisbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.RandomAccessFile;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,21 +47,19 @@ class LauncherClassCacheIT {
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    /** Polls (bounded) until the background training has left a cache and its stamp and released its lock. */
-    private static Path awaitCache(Path cacheDir) throws Exception {
-        long end = System.nanoTime() + TRAINING.toNanos();
-        while (System.nanoTime() < end) {
-            try (var files = Files.list(cacheDir)) {
-                var names = files.map(f -> f.getFileName().toString()).toList();
-                var cache = names.stream().filter(n -> n.matches("kisbridge-jdk\\d+\\.(aot|jsa)")).findFirst();
-                if (cache.isPresent() && names.contains(cache.get() + ".stamp")
-                        && names.stream().noneMatch(n -> n.endsWith(".lock"))) {
-                    return cacheDir.resolve(cache.get());
-                }
-            }
-            Thread.sleep(1_000);
+    /** Waits (bounded) until the background training has left a cache and its stamp and released its lock. */
+    private static Path awaitCache(Path cacheDir) {
+        String cache = await("a class cache in " + cacheDir).atMost(TRAINING).pollInterval(Duration.ofSeconds(1))
+                .until(() -> finishedCache(cacheDir), Optional::isPresent).orElseThrow();
+        return cacheDir.resolve(cache);
+    }
+
+    private static Optional<String> finishedCache(Path cacheDir) throws Exception {
+        try (var files = Files.list(cacheDir)) {
+            var names = files.map(f -> f.getFileName().toString()).toList();
+            return names.stream().filter(n -> n.matches("kisbridge-jdk\\d+\\.(aot|jsa)")).findFirst()
+                    .filter(c -> names.contains(c + ".stamp") && names.stream().noneMatch(n -> n.endsWith(".lock")));
         }
-        throw new AssertionError("no class cache in " + cacheDir + " after " + TRAINING);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.kisbridge.scripting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,15 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Spare contexts prepared after start-up ({@code ScriptRuntime.prepareSpares}), as the bridge's --warm-scripts asks. */
 @Timeout(300)
 class SpareContextWarmUpIT {
-    private static boolean awaitSpare(ScriptRuntime runtime, ScriptLanguage language) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < end) {
-            if (runtime.spareReady(language)) {
-                return true;
-            }
-            Thread.sleep(50);
+    private static boolean awaitSpare(ScriptRuntime runtime, ScriptLanguage language) {
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> runtime.spareReady(language));
+            return true;
+        } catch (ConditionTimeoutException notInTime) {
+            return false;
         }
-        return false;
     }
 
     @Test
